@@ -1,0 +1,48 @@
+# bounce: PGXS build.  See README.md for the two set-up commands.
+
+EXTENSION = bounce
+EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
+
+MODULE_big = bounce
+CORE_SRCS = $(sort $(wildcard src/core/*.c))
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)) $(CORE_SRCS))
+
+# The install script of the current version is assembled from one fragment
+# per feature (sql/install/NN_feature.sql); upgrade scripts are hand-written.
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+
+# pg_regress: sql/<feature>.sql -> expected/<feature>.out, one per feature.
+REGRESS = $(sort $(patsubst sql/%.sql,%,$(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql))))
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+PG_CPPFLAGS = -Isrc -Isrc/core
+PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \
+	-Wno-missing-field-initializers -Wno-cast-function-type
+
+EXTRA_CLEAN = test/fuzz/fuzz_classify test/fuzz/fuzz_address
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) $(EXTENSION).control
+	cat $(sort $(wildcard sql/install/*.sql)) > $@
+
+# The plain-C core alone: each test/unit/test_*.c is a program; no server.
+UNIT_CC ?= cc
+UNIT_TESTS = $(patsubst %.c,%,$(sort $(wildcard test/unit/test_*.c)))
+EXTRA_CLEAN += $(UNIT_TESTS)
+
+test/unit/test_%: test/unit/test_%.c test/unit/unit.h $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(UNIT_CC) -O1 -g -Wall -Wextra -Werror -Isrc/core -o $@ $< $(CORE_SRCS)
+
+# Runs every unit program and sums their "N passed, M failed" lines.
+unit: $(UNIT_TESTS)
+	@p=0; f=0; rc=0; for t in $(UNIT_TESTS); do \
+		out=$$($$t) || rc=1; echo "$$out" | sed -n '/passed, .* failed$$/!p'; \
+		set -- $$(echo "$$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$$/\1 \2/p'); \
+		p=$$((p + $${1:-0})); f=$$((f + $${2:-1})); \
+	done; echo "$$p passed, $$f failed"; exit $$rc
+
+.PHONY: unit

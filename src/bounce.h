@@ -1,0 +1,41 @@
+/*
+ * bounce.h
+ *		What the PostgreSQL glue files share with each other.
+ *
+ * The domain lives in src/core (plain C); these are the few services one
+ * glue file offers another.
+ */
+#ifndef BOUNCE_H
+#define BOUNCE_H
+
+#include "postgres.h"
+
+#include "core/classify.h"
+#include "core/provider.h"
+#include "core/reason.h"
+#include "core/status.h"
+
+/* The schema named in bounce.control; every object lives there. */
+#define BOUNCE_SCHEMA "bounce"
+
+/*
+ * enums.c: OIDs of the values of bounce.kind and bounce.reason, looked up
+ * once per session and forgotten when the catalogs change.
+ */
+extern Oid	bounce_kind_oid(BnKind kind);
+extern Oid	bounce_reason_oid(BnReason reason);
+extern BnKind bounce_kind_from_oid(Oid value);
+extern BnReason bounce_reason_from_oid(Oid value);
+
+/*
+ * rules.c: the sender's own classification rules (bounce.rule) and reason
+ * to kind map (bounce.reason_kind), consulted before the built-in ones.
+ * Cached per backend; a committed change reaches every session's next call.
+ * tenant may be NULL: then only rules for all tenants apply.
+ */
+extern void bounce_classify_with_rules(const BnInput *in, const char *tenant,
+									   BnVerdict *out);
+extern BnKind bounce_map_kind(BnReason reason, BnKind default_kind,
+							  const char *tenant);
+
+#endif							/* BOUNCE_H */

@@ -1,0 +1,68 @@
+# Shared shell helpers for test/run.sh, test/demo.sh and the scripts in test/.
+# Source it; it sets no options of its own.
+
+BOUNCE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PG_MAJOR=${PG_MAJOR:-15}
+
+as_root() {
+	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Install what is missing: the server, its headers (PGXS, pg_regress), a
+# compiler and clang for the fuzz target.  Quiet when nothing is missing.
+ensure_deps() {
+	local want="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR make gcc clang libclang-rt-dev"
+	local missing=""
+	for p in $want; do
+		dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+	done
+	if [ -n "$missing" ]; then
+		echo "installing:$missing"
+		as_root apt-get update -qq
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+	fi
+	export PATH="/usr/lib/postgresql/$PG_MAJOR/bin:$PATH"
+	export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PG_MAJOR/bin/pg_config}
+	PGBIN=$("$PG_CONFIG" --bindir)
+}
+
+# Build with warnings as errors and install into the server's directories.
+build_install() {
+	(cd "$BOUNCE_ROOT" && make -s PG_CONFIG="$PG_CONFIG" >/dev/null &&
+		as_root make -s PG_CONFIG="$PG_CONFIG" install >/dev/null)
+}
+
+# Start a throwaway cluster as the postgres user, on a unix socket in a
+# temp dir and an unusual port; it is stopped and removed on exit, even on
+# failure.  Sets PGHOST, PGPORT, PGUSER for the caller.
+start_cluster() {
+	PGTMP=$(mktemp -d "${TMPDIR:-/tmp}/bounce-pg.XXXXXX")
+	chmod 755 "$PGTMP"
+	if [ "$(id -u)" = 0 ]; then
+		RUNAS="runuser -u postgres --"
+		chown postgres: "$PGTMP"
+	else
+		RUNAS=""
+	fi
+	trap stop_cluster EXIT
+	export PGHOST=$PGTMP PGPORT=${BOUNCE_PGPORT:-54329} PGUSER=postgres PGDATABASE=postgres
+	$RUNAS "$PGBIN/initdb" -D "$PGTMP/data" -A trust -U postgres --no-sync \
+		--encoding=UTF8 --locale=C >/dev/null
+	$RUNAS "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/log" -w \
+		-o "-k $PGTMP -p $PGPORT -c listen_addresses= -c fsync=off -c max_connections=40 ${BOUNCE_PGOPTS:-}" \
+		start >/dev/null
+}
+
+stop_cluster() {
+	if [ -n "${PGTMP:-}" ] && [ -d "$PGTMP" ]; then
+		$RUNAS "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate -w stop >/dev/null 2>&1 || true
+		rm -rf "$PGTMP"
+	fi
+}
+
+# Where ../shared lives when this is the project's own checkout; empty on a
+# user's clone, where scripts reading it skip cleanly.
+shared_dir() {
+	local d="$BOUNCE_ROOT/../shared"
+	[ -d "$d" ] && (cd "$d" && pwd)
+}

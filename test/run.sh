@@ -1,0 +1,92 @@
+#!/bin/bash
+# Run every test of bounce on a throwaway cluster:
+#   the plain-C unit tests, the pg_regress suite, then each test/check-*.sh
+#   (accuracy, fuzz, concurrency, ...).
+# Installs what is missing (apt), builds with warnings as errors, installs.
+# Ends with a line "N passed, M failed" and exits non-zero on any failure.
+#
+#   sudo bash test/run.sh            # everything
+#   sudo bash test/run.sh classify   # pg_regress: only these tests; no scripts
+set -u
+. "$(dirname "$0")/lib.sh"
+cd "$BOUNCE_ROOT"
+
+passed=0
+failed=0
+skipped=0
+failures=""
+
+note() {	# note NAME ok|FAILED|skipped
+	case "$2" in
+		ok) passed=$((passed + 1)) ;;
+		skipped) skipped=$((skipped + 1)) ;;
+		*) failed=$((failed + 1)); failures="$failures $1" ;;
+	esac
+	printf '%-40s %s\n' "$1" "$2"
+}
+
+finish() {
+	[ -n "$failures" ] && echo "failed:$failures"
+	if [ "$skipped" -gt 0 ]; then
+		echo "$passed passed, $failed failed, $skipped skipped"
+	else
+		echo "$passed passed, $failed failed"
+	fi
+	[ "$failed" -eq 0 ]
+	exit $?
+}
+
+ensure_deps
+if ! build_install; then
+	note build FAILED
+	finish
+fi
+
+# 1. The core alone.
+if out=$(make -s unit PG_CONFIG="$PG_CONFIG" 2>&1); then
+	echo "$out" | grep -v '^ok ' | sed 's/^/  unit: /'
+	n=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	passed=$((passed + ${n:-0}))
+	echo "unit tests (plain C core)                ${n:-0} ok"
+else
+	echo "$out" | tail -30
+	n=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p')
+	passed=$((passed + ${n%% *}))
+	note "unit tests" FAILED
+fi
+
+start_cluster
+
+# 2. pg_regress, one test per feature.
+regress_args=()
+[ $# -gt 0 ] && regress_args=(REGRESS="$*")
+rm -f regression.diffs
+make -s PG_CONFIG="$PG_CONFIG" installcheck "${regress_args[@]}" > test/regress.log 2>&1
+while read -r name result; do
+	note "regress: $name" "$result"
+done < <(sed -n 's/^ *\(test \)\{0,1\}\([a-z_0-9]*\) *\.\.\. \(ok\|FAILED\|failed\).*/\2 \3/p' test/regress.log)
+if [ -s regression.diffs ]; then
+	head -200 regression.diffs
+fi
+if ! grep -q 'tests passed\|tests failed\|test failed' test/regress.log; then
+	cat test/regress.log
+	note "regress: suite" FAILED
+fi
+
+# 3. What pg_regress cannot show.  A script exits 77 to say it was skipped.
+if [ $# -eq 0 ]; then
+	for t in test/check-*.sh; do
+		[ -e "$t" ] || continue
+		name=$(basename "$t" .sh)
+		bash "$t" > "test/$name.log" 2>&1
+		rc=$?
+		sed 's/^/  | /' "test/$name.log" | tail -40
+		case $rc in
+			0) note "$name" ok ;;
+			77) note "$name" skipped ;;
+			*) note "$name" FAILED ;;
+		esac
+	done
+fi
+
+finish
