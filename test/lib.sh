@@ -27,9 +27,10 @@ ensure_deps() {
 }
 
 # Build with warnings as errors and install into the server's directories.
+# Several engineers may share one tree: the lock keeps builds apart.
 build_install() {
-	(cd "$BOUNCE_ROOT" && make -s PG_CONFIG="$PG_CONFIG" >/dev/null &&
-		as_root make -s PG_CONFIG="$PG_CONFIG" install >/dev/null)
+	(cd "$BOUNCE_ROOT" && flock /tmp/bounce-build.lock sh -c \
+		"make -s PG_CONFIG='$PG_CONFIG' >/dev/null && make -s PG_CONFIG='$PG_CONFIG' install >/dev/null")
 }
 
 # Start a throwaway cluster as the postgres user, on a unix socket in a

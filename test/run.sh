@@ -60,16 +60,18 @@ start_cluster
 # 2. pg_regress, one test per feature.
 regress_args=()
 [ $# -gt 0 ] && regress_args=(REGRESS="$*")
-rm -f regression.diffs
-make -s PG_CONFIG="$PG_CONFIG" installcheck "${regress_args[@]}" > test/regress.log 2>&1
+outdir=test/out/regress-$PGPORT
+rm -rf "$outdir"; mkdir -p "$outdir"
+make -s PG_CONFIG="$PG_CONFIG" installcheck "${regress_args[@]}" \
+	EXTRA_REGRESS_OPTS="--outputdir=$outdir" > "$outdir/regress.log" 2>&1
 while read -r name result; do
 	note "regress: $name" "$result"
-done < <(sed -n 's/^ *\(test \)\{0,1\}\([a-z_0-9]*\) *\.\.\. \(ok\|FAILED\|failed\).*/\2 \3/p' test/regress.log)
-if [ -s regression.diffs ]; then
-	head -200 regression.diffs
+done < <(sed -n 's/^ *\(test \)\{0,1\}\([a-z_0-9]*\) *\.\.\. \(ok\|FAILED\|failed\).*/\2 \3/p' "$outdir/regress.log")
+if [ -s "$outdir/regression.diffs" ]; then
+	head -200 "$outdir/regression.diffs"
 fi
-if ! grep -q 'tests passed\|tests failed\|test failed' test/regress.log; then
-	cat test/regress.log
+if ! grep -q 'tests passed\|tests failed\|test failed' "$outdir/regress.log"; then
+	cat "$outdir/regress.log"
 	note "regress: suite" FAILED
 fi
 
@@ -78,9 +80,10 @@ if [ $# -eq 0 ]; then
 	for t in test/check-*.sh; do
 		[ -e "$t" ] || continue
 		name=$(basename "$t" .sh)
-		bash "$t" > "test/$name.log" 2>&1
+		mkdir -p test/out
+		bash "$t" > "test/out/$name.log" 2>&1
 		rc=$?
-		sed 's/^/  | /' "test/$name.log" | tail -40
+		sed 's/^/  | /' "test/out/$name.log" | tail -40
 		case $rc in
 			0) note "$name" ok ;;
 			77) note "$name" skipped ;;

@@ -1,4 +1,4 @@
-/* bounce--1.0.sql: assembled from sql/install/*.sql by the Makefile */
+-- bounce--1.0.sql: assembled by the Makefile from the fragments in sql/install
 
 \echo Use "CREATE EXTENSION bounce" to load this file. \quit
 
