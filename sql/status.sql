@@ -101,5 +101,6 @@ WHERE describe(format('5.%s.%s', sub, det)::smtp_status) NOT LIKE '%(detail not 
 SELECT p.proname, p.provolatile, p.proisstrict, p.proparallel
 FROM pg_proc p
 WHERE p.pronamespace = 'bounce'::regnamespace
-  AND (p.proname LIKE 'smtp_status%' OR p.proname LIKE 'status\_%' OR p.proname = 'describe')
+  AND (p.proname LIKE 'smtp\_status\_%'
+       OR p.proname IN ('status_class', 'status_subject', 'status_detail', 'describe'))
 ORDER BY 1;

@@ -38,4 +38,12 @@ extern void bounce_classify_with_rules(const BnInput *in, const char *tenant,
 extern BnKind bounce_map_kind(BnReason reason, BnKind default_kind,
 							  const char *tenant);
 
+/*
+ * The same, also telling which sender rule fired (0 for the built-in
+ * classifier) and where the kind came from; for bounce.explain().
+ */
+extern void bounce_classify_explained(const BnInput *in, const char *tenant,
+									  BnVerdict *out, int64 *rule_id,
+									  const char **kind_source);
+
 #endif							/* BOUNCE_H */

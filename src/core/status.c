@@ -115,9 +115,9 @@ digit_run(const char *s, size_t len, size_t i, int *value)
 
 /*
  * A status in text is "c.s.d" standing alone: not glued to letters or
- * digits, not part of a dotted quad (an IPv4 address) or a version string
- * such as "5.1.1.2".  Each position is looked at a bounded number of times,
- * so the scan is linear.
+ * digits, not part of a longer dotted number such as an IPv4 address or
+ * "5.1.1.2" (a three-part version string cannot be told apart).  Each
+ * position is looked at a bounded number of times, so the scan is linear.
  */
 BnStatus
 bn_status_find(const char *text, size_t len)

@@ -64,7 +64,7 @@ extern bool bn_status_valid(BnStatus st);
 
 /*
  * The first enhanced status code in free text (a token such as "5.1.1" not
- * part of a longer number, an IP address or a version string), or
+ * part of a longer number or of a longer dotted number such as an IPv4 address), or
  * BN_STATUS_NONE.  Linear in len.
  */
 extern BnStatus bn_status_find(const char *text, size_t len);

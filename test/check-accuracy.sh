@@ -1,0 +1,33 @@
+#!/bin/bash
+# Accuracy of the built-in classifier (plain-C core, no server) on the
+# strings-only corpus: ../shared/corpus/sisimai-dev/diagnostics.tsv.
+# Prints reason agreement, hard-flag agreement and the misses; exits non-zero
+# below the bars (reason >= 90%, hard flag >= 97%), 77 when the corpus is
+# absent.  Rows we believe mislabelled are listed in test/accuracy-notes.md
+# (still counted as misses).
+#
+#   bash test/check-accuracy.sh
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+corpus="$here/../../shared/corpus/sisimai-dev/diagnostics.tsv"
+
+if [ ! -f "$corpus" ]; then
+	echo "skipped: ../shared/corpus not present"
+	exit 77
+fi
+
+cc=${CC:-cc}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+core=""
+for f in reason status provider provider_rules patterns classify; do
+	core="$core $root/src/core/$f.c"
+done
+if ! $cc -O2 -Wall -Wextra -Werror -I"$root/src/core" -o "$tmp/accuracy" \
+	"$here/accuracy.c" $core; then
+	echo "build of the accuracy driver failed"
+	exit 1
+fi
+"$tmp/accuracy" "$corpus" 90 97 "$here/accuracy-notes.md"
