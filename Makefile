@@ -8,9 +8,12 @@ CORE_SRCS = $(sort $(wildcard src/core/*.c))
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)) $(CORE_SRCS))
 
 # The install script of the current version is assembled from one fragment
-# per feature (sql/install/NN_feature.sql); upgrade scripts are hand-written.
+# per feature (sql/install/NN_feature.sql).  Released versions keep their
+# frozen full script (sql/bounce--X.sql, committed) and a hand-written
+# upgrade script (sql/bounce--X--Y.sql); test/check-upgrade.sh proves each
+# upgrade gives the objects of a fresh install and keeps the data.
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 # pg_regress: sql/<feature>.sql -> expected/<feature>.out, one per feature.
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql))))
