@@ -84,6 +84,19 @@ INSERT INTO bounce.domain_mx VALUES ('example.org', '');
 -- a change is seen by the next query
 UPDATE bounce.domain_mx SET mx_host = 'mx.zoho.com' WHERE domain = 'acme.example';
 SELECT bounce.provider('ceo@acme.example');
+-- also by the next statement of a PL/pgSQL loop, whose expressions (and
+-- the answers they remember) live for the whole transaction
+DO $$
+DECLARE
+	seen text[] := '{}';
+BEGIN
+	FOR i IN 1..2 LOOP
+		seen := seen || bounce.provider('ceo@later.example');
+		INSERT INTO bounce.domain_mx VALUES ('later.example', 'aspmx.l.google.com')
+			ON CONFLICT DO NOTHING;
+	END LOOP;
+	RAISE NOTICE 'provider before and after recording: %', seen;
+END $$;
 -- and the table is dumped with the user's data
 SELECT c.relname, y.condition
 FROM pg_extension e,

@@ -189,6 +189,14 @@ CREATE TRIGGER misuse BEFORE INSERT ON misuse FOR EACH ROW EXECUTE FUNCTION boun
 INSERT INTO misuse VALUES (1);
 DROP TABLE misuse;
 
+-- The triggers fire in every replication role: rows written by a logical
+-- replication worker or with session_replication_role = replica are seen.
+SET session_replication_role = replica;
+INSERT INTO bounce.rule (pattern, reason) VALUES ('zorkmid', 'blocked');
+RESET session_replication_role;
+SELECT bounce.reason_for('550 zorkmid here');
+DELETE FROM bounce.rule;
+
 -- DROP EXTENSION and CREATE EXTENSION in one session: the cached enum OIDs
 -- and table OIDs are forgotten.  In a scratch database, to leave this one
 -- as it was.
@@ -204,6 +212,14 @@ CREATE EXTENSION bounce;
 SELECT bounce.classify('550 5.7.1 zorkmid refused'), bounce.kind_of('mailbox_full');
 INSERT INTO bounce.rule (pattern, reason) VALUES ('zorkmid', 'rejected');
 SELECT bounce.classify('550 5.7.1 zorkmid refused');
+-- A value added to an enum means nothing to the library: a rule or mapping
+-- using it is skipped with a warning (the others still apply), and asking
+-- for its kind is refused.
+ALTER TYPE bounce.reason ADD VALUE 'local_reason';
+INSERT INTO bounce.rule (pattern, reason, priority) VALUES ('zorkmid', 'local_reason', 9);
+INSERT INTO bounce.reason_kind (reason, kind) VALUES ('local_reason', 'soft');
+SELECT bounce.classify('550 5.7.1 zorkmid refused');
+SELECT bounce.kind_of('local_reason');
 \c :regress_db
 DROP DATABASE bounce_rules_reinstall;
 SELECT count(*) AS rules_left FROM bounce.rule;

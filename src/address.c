@@ -8,7 +8,10 @@
  * belongs to the provider of its MX host (Google Workspace, Microsoft 365).
  * It reads that table at most once per distinct custom domain per query,
  * remembering the answers for the rest of the query, so a GROUP BY over
- * millions of rows costs one lookup per unknown domain.
+ * millions of rows costs one lookup per unknown domain.  The answers are
+ * kept per call site and snapshot: a call site can outlive its statement
+ * (a PL/pgSQL expression lives for the transaction), and a later statement
+ * must see the rows inserted since.
  */
 #include "bounce.h"
 
@@ -17,8 +20,16 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
+#include "utils/snapmgr.h"
+
+#if PG_VERSION_NUM >= 170000
+#define MyLocalTransactionId (MyProc->vxid.lxid)
+#else
+#define MyLocalTransactionId (MyProc->lxid)
+#endif
 
 /* Longest domain (in bytes, with its NUL) whose answer is remembered. */
 #define DOMAIN_KEY_SIZE 256
@@ -28,6 +39,16 @@ typedef struct ProviderMemo
 	char		domain[DOMAIN_KEY_SIZE];	/* lower-cased; the hash key */
 	BnProvider	provider;
 } ProviderMemo;
+
+/* The answers of one call site (fn_extra), and the snapshot they hold for. */
+typedef struct ProviderMemoSite
+{
+	HTAB	   *memo;
+	LocalTransactionId lxid;
+	TransactionId xmin;
+	TransactionId xmax;
+	CommandId	curcid;
+} ProviderMemoSite;
 
 /*
  * The domain of an address, lower-cased (ASCII letters only).
@@ -131,6 +152,46 @@ lookup_domain_mx(const char *domain, size_t len)
 }
 
 /*
+ * The call site's remembered answers, emptied when the snapshot the table
+ * is read with is no longer the one they were read with.
+ */
+static HTAB *
+provider_memo(FunctionCallInfo fcinfo)
+{
+	ProviderMemoSite *site = (ProviderMemoSite *) fcinfo->flinfo->fn_extra;
+	Snapshot	snap = GetActiveSnapshot();
+
+	if (site == NULL)
+	{
+		site = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+									  sizeof(ProviderMemoSite));
+		fcinfo->flinfo->fn_extra = site;
+	}
+	if (site->memo != NULL &&
+		(site->lxid != MyLocalTransactionId || site->xmin != snap->xmin ||
+		 site->xmax != snap->xmax || site->curcid != snap->curcid))
+	{
+		hash_destroy(site->memo);
+		site->memo = NULL;
+	}
+	if (site->memo == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = DOMAIN_KEY_SIZE;
+		ctl.entrysize = sizeof(ProviderMemo);
+		ctl.hcxt = fcinfo->flinfo->fn_mcxt;
+		site->memo = hash_create("bounce.provider domains", 256, &ctl,
+								 HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+		site->lxid = MyLocalTransactionId;
+		site->xmin = snap->xmin;
+		site->xmax = snap->xmax;
+		site->curcid = snap->curcid;
+	}
+	return site->memo;
+}
+
+/*
  * The provider of an address or a domain: the built-in list, then the MX
  * host recorded in bounce.domain_mx; NULL when neither knows it.
  */
@@ -153,9 +214,12 @@ bounce_provider(PG_FUNCTION_ARGS)
 	if (provider != BN_PROVIDER_UNKNOWN)
 		return provider_datum(provider);
 
-	if (len >= DOMAIN_KEY_SIZE)
+	if (len >= DOMAIN_KEY_SIZE || !ActiveSnapshotSet())
 	{
-		/* longer than any real domain: look it up, but do not remember */
+		/*
+		 * Longer than any real domain, or no snapshot to remember the answer
+		 * for: look it up, but do not remember.
+		 */
 		char	   *lower = palloc(len);
 
 		bn_ascii_lower(lower, domain, len);
@@ -163,18 +227,7 @@ bounce_provider(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		memo = (HTAB *) fcinfo->flinfo->fn_extra;
-		if (memo == NULL)
-		{
-			HASHCTL		ctl;
-
-			ctl.keysize = DOMAIN_KEY_SIZE;
-			ctl.entrysize = sizeof(ProviderMemo);
-			ctl.hcxt = fcinfo->flinfo->fn_mcxt;
-			memo = hash_create("bounce.provider domains", 256, &ctl,
-							   HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
-			fcinfo->flinfo->fn_extra = memo;
-		}
+		memo = provider_memo(fcinfo);
 		memset(key, 0, sizeof(key));
 		bn_ascii_lower(key, domain, len);
 		entry = (ProviderMemo *) hash_search(memo, key, HASH_FIND, NULL);

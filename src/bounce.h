@@ -26,6 +26,9 @@ extern Oid	bounce_kind_oid(BnKind kind);
 extern Oid	bounce_reason_oid(BnReason reason);
 extern BnKind bounce_kind_from_oid(Oid value);
 extern BnReason bounce_reason_from_oid(Oid value);
+/* The same without raising an error: false for a value we do not know. */
+extern bool bounce_kind_lookup(Oid value, BnKind *kind);
+extern bool bounce_reason_lookup(Oid value, BnReason *reason);
 
 /*
  * rules.c: the sender's own classification rules (bounce.rule) and reason

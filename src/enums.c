@@ -11,6 +11,7 @@
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
@@ -191,9 +192,38 @@ bounce_reason_oid(BnReason reason)
 	return reason_oids[reason];
 }
 
-/* The BnKind of a bounce.kind value OID. */
-BnKind
-bounce_kind_from_oid(Oid value)
+/*
+ * A value of bounce.kind or bounce.reason the library does not know: one
+ * added with ALTER TYPE ... ADD VALUE.  The user can cause it, so it gets
+ * a proper SQLSTATE and the label rather than an OID.
+ */
+static void report_unknown_value(const EnumCache *cache, Oid value) pg_attribute_noreturn();
+
+static void
+report_unknown_value(const EnumCache *cache, Oid value)
+{
+	HeapTuple	tup = SearchSysCache1(ENUMOID, ObjectIdGetDatum(value));
+	char	   *label = NULL;
+
+	if (HeapTupleIsValid(tup))
+	{
+		label = pstrdup(NameStr(((Form_pg_enum) GETSTRUCT(tup))->enumlabel));
+		ReleaseSysCache(tup);
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 label != NULL ?
+			 errmsg("value \"%s\" of type %s.%s is not known to the bounce library",
+					label, BOUNCE_SCHEMA, cache->typname) :
+			 errmsg("enum value %u is not a value of type %s.%s",
+					value, BOUNCE_SCHEMA, cache->typname),
+			 errdetail("Only the values the extension defines have a meaning; values added with ALTER TYPE ... ADD VALUE have none."),
+			 errhint("Use one of the values the extension defines.")));
+}
+
+/* The BnKind of a bounce.kind value OID; false when it is not one we know. */
+bool
+bounce_kind_lookup(Oid value, BnKind *kind)
 {
 	int			i;
 
@@ -201,13 +231,14 @@ bounce_kind_from_oid(Oid value)
 		enums_load();
 	i = enum_index(&kind_cache, value);
 	if (i < 0)
-		elog(ERROR, "%u is not a value of type %s.kind", value, BOUNCE_SCHEMA);
-	return (BnKind) i;
+		return false;
+	*kind = (BnKind) i;
+	return true;
 }
 
-/* The BnReason of a bounce.reason value OID. */
-BnReason
-bounce_reason_from_oid(Oid value)
+/* The BnReason of a bounce.reason value OID; false when not one we know. */
+bool
+bounce_reason_lookup(Oid value, BnReason *reason)
 {
 	int			i;
 
@@ -215,6 +246,29 @@ bounce_reason_from_oid(Oid value)
 		enums_load();
 	i = enum_index(&reason_cache, value);
 	if (i < 0)
-		elog(ERROR, "%u is not a value of type %s.reason", value, BOUNCE_SCHEMA);
-	return (BnReason) i;
+		return false;
+	*reason = (BnReason) i;
+	return true;
+}
+
+/* The BnKind of a bounce.kind value OID. */
+BnKind
+bounce_kind_from_oid(Oid value)
+{
+	BnKind		kind;
+
+	if (!bounce_kind_lookup(value, &kind))
+		report_unknown_value(&kind_cache, value);
+	return kind;
+}
+
+/* The BnReason of a bounce.reason value OID. */
+BnReason
+bounce_reason_from_oid(Oid value)
+{
+	BnReason	reason;
+
+	if (!bounce_reason_lookup(value, &reason))
+		report_unknown_value(&reason_cache, value);
+	return reason;
 }

@@ -361,7 +361,16 @@ load_rules(void)
 		d = heap_getattr(tup, a_reason, desc, &isnull);
 		if (isnull)
 			continue;
-		r->reason = bounce_reason_from_oid(DatumGetObjectId(d));
+		if (!bounce_reason_lookup(DatumGetObjectId(d), &r->reason))
+		{
+			/* A value added with ALTER TYPE: skip the rule, not every call. */
+			ereport(WARNING,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("bounce.rule %lld ignored: its reason is not known to the bounce library",
+							(long long) r->id),
+					 errhint("Use one of the values the extension defines for type bounce.reason.")));
+			continue;
+		}
 
 		d = heap_getattr(tup, a_priority, desc, &isnull);
 		r->priority = isnull ? 0 : DatumGetInt32(d);
@@ -413,15 +422,27 @@ load_map(void)
 		BnReason	reason;
 		BnKind		kind;
 		char	   *tenant;
+		bool		known = true;
 
 		d = heap_getattr(tup, a_reason, desc, &isnull);
 		if (isnull)
 			continue;
-		reason = bounce_reason_from_oid(DatumGetObjectId(d));
+		if (!bounce_reason_lookup(DatumGetObjectId(d), &reason))
+			known = false;
 		d = heap_getattr(tup, a_kind, desc, &isnull);
 		if (isnull)
 			continue;
-		kind = bounce_kind_from_oid(DatumGetObjectId(d));
+		if (!bounce_kind_lookup(DatumGetObjectId(d), &kind))
+			known = false;
+		if (!known)
+		{
+			/* A value added with ALTER TYPE: skip the row, not every call. */
+			ereport(WARNING,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("bounce.reason_kind row ignored: its reason or kind is not known to the bounce library"),
+					 errhint("Use the values the extension defines for types bounce.reason and bounce.kind.")));
+			continue;
+		}
 
 		tenant = text_column(tup, desc, a_tenant);
 		if (tenant == NULL)

@@ -78,38 +78,45 @@ CREATE OPERATOR bounce.= (
 	LEFTARG = bounce.smtp_status, RIGHTARG = bounce.smtp_status,
 	FUNCTION = bounce.smtp_status_eq,
 	COMMUTATOR = OPERATOR(bounce.=), NEGATOR = OPERATOR(bounce.<>),
-	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES
 );
 CREATE OPERATOR bounce.<> (
 	LEFTARG = bounce.smtp_status, RIGHTARG = bounce.smtp_status,
 	FUNCTION = bounce.smtp_status_ne,
 	COMMUTATOR = OPERATOR(bounce.<>), NEGATOR = OPERATOR(bounce.=),
-	RESTRICT = neqsel, JOIN = neqjoinsel
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
 CREATE OPERATOR bounce.< (
 	LEFTARG = bounce.smtp_status, RIGHTARG = bounce.smtp_status,
 	FUNCTION = bounce.smtp_status_lt,
 	COMMUTATOR = OPERATOR(bounce.>), NEGATOR = OPERATOR(bounce.>=),
-	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+	RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
 );
 CREATE OPERATOR bounce.<= (
 	LEFTARG = bounce.smtp_status, RIGHTARG = bounce.smtp_status,
 	FUNCTION = bounce.smtp_status_le,
 	COMMUTATOR = OPERATOR(bounce.>=), NEGATOR = OPERATOR(bounce.>),
-	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+	RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
 );
 CREATE OPERATOR bounce.> (
 	LEFTARG = bounce.smtp_status, RIGHTARG = bounce.smtp_status,
 	FUNCTION = bounce.smtp_status_gt,
 	COMMUTATOR = OPERATOR(bounce.<), NEGATOR = OPERATOR(bounce.<=),
-	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+	RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
 );
 CREATE OPERATOR bounce.>= (
 	LEFTARG = bounce.smtp_status, RIGHTARG = bounce.smtp_status,
 	FUNCTION = bounce.smtp_status_ge,
 	COMMUTATOR = OPERATOR(bounce.<=), NEGATOR = OPERATOR(bounce.<),
-	RESTRICT = scalargesel, JOIN = scalargejoinsel
+	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
 );
+
+COMMENT ON OPERATOR bounce.= (bounce.smtp_status, bounce.smtp_status) IS 'equal';
+COMMENT ON OPERATOR bounce.<> (bounce.smtp_status, bounce.smtp_status) IS 'not equal';
+COMMENT ON OPERATOR bounce.< (bounce.smtp_status, bounce.smtp_status) IS 'less than: class, then subject, then detail';
+COMMENT ON OPERATOR bounce.<= (bounce.smtp_status, bounce.smtp_status) IS 'less than or equal: class, then subject, then detail';
+COMMENT ON OPERATOR bounce.> (bounce.smtp_status, bounce.smtp_status) IS 'greater than: class, then subject, then detail';
+COMMENT ON OPERATOR bounce.>= (bounce.smtp_status, bounce.smtp_status) IS 'greater than or equal: class, then subject, then detail';
 
 CREATE OPERATOR CLASS bounce.smtp_status_ops
 	DEFAULT FOR TYPE bounce.smtp_status USING btree AS
@@ -127,3 +134,7 @@ CREATE OPERATOR CLASS bounce.smtp_status_ops
 	OPERATOR 1 bounce.=,
 	FUNCTION 1 bounce.smtp_status_hash(bounce.smtp_status),
 	FUNCTION 2 bounce.smtp_status_hash_extended(bounce.smtp_status, bigint);
+COMMENT ON OPERATOR CLASS bounce.smtp_status_ops USING btree IS
+	'btree order of status codes: class, then subject, then detail';
+COMMENT ON OPERATOR CLASS bounce.smtp_status_ops USING hash IS
+	'hashing of status codes, for hash joins and hash aggregation';

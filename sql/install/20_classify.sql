@@ -133,14 +133,17 @@ CREATE TABLE bounce.rule (
 	reason bounce.reason NOT NULL,
 	priority integer NOT NULL DEFAULT 0,
 	note text,
-	CONSTRAINT rule_pattern_length CHECK (length(pattern) <= 1000),
+	CONSTRAINT rule_pattern_length
+		CHECK (pg_catalog.length(pattern) OPERATOR(pg_catalog.<=) 1000),
 	CONSTRAINT rule_status_prefix_format
-		CHECK (status_prefix ~ '^[245](\.[0-9]{1,3}){0,2}$'),
+		CHECK (status_prefix OPERATOR(pg_catalog.~) '^[245](\.[0-9]{1,3}){0,2}$'),
 	CONSTRAINT rule_reply_code_range
-		CHECK (reply_code BETWEEN 200 AND 599 AND reply_code / 100 IN (2, 4, 5)),
+		CHECK (reply_code OPERATOR(pg_catalog.>=) 200
+			   AND reply_code OPERATOR(pg_catalog.<=) 599
+			   AND (reply_code OPERATOR(pg_catalog./) 100) OPERATOR(pg_catalog.=) ANY ('{2,4,5}'::pg_catalog.int4[])),
 	CONSTRAINT rule_provider_known CHECK (bounce.is_provider(provider)),
 	CONSTRAINT rule_has_condition
-		CHECK (pattern <> '' OR status_prefix IS NOT NULL
+		CHECK (pattern OPERATOR(pg_catalog.<>) '' OR status_prefix IS NOT NULL
 			   OR reply_code IS NOT NULL OR provider IS NOT NULL)
 );
 COMMENT ON TABLE bounce.rule IS
@@ -157,6 +160,16 @@ COMMENT ON COLUMN bounce.rule.provider IS
 COMMENT ON COLUMN bounce.rule.reason IS 'the reason a matching bounce gets';
 COMMENT ON COLUMN bounce.rule.priority IS 'higher wins among matching rules';
 COMMENT ON COLUMN bounce.rule.note IS 'free text: why the rule exists';
+COMMENT ON CONSTRAINT rule_pattern_length ON bounce.rule IS
+	'a pattern is at most 1000 characters, which bounds the cost of matching it';
+COMMENT ON CONSTRAINT rule_status_prefix_format ON bounce.rule IS
+	'a status prefix is a class (2, 4 or 5) and up to two more parts of one to three digits: 5, 5.7 or 5.7.1';
+COMMENT ON CONSTRAINT rule_reply_code_range ON bounce.rule IS
+	'a reply code is a number from 200 to 599 whose first digit is 2, 4 or 5';
+COMMENT ON CONSTRAINT rule_provider_known ON bounce.rule IS
+	'the provider is one the classifier knows (bounce.is_provider)';
+COMMENT ON CONSTRAINT rule_has_condition ON bounce.rule IS
+	'a rule has at least one condition: a pattern, a status prefix, a reply code or a provider';
 
 CREATE TABLE bounce.reason_kind (
 	tenant text,
@@ -169,6 +182,8 @@ COMMENT ON TABLE bounce.reason_kind IS
 COMMENT ON COLUMN bounce.reason_kind.tenant IS 'the tenant the mapping is for; NULL for all tenants';
 COMMENT ON COLUMN bounce.reason_kind.reason IS 'the reason mapped';
 COMMENT ON COLUMN bounce.reason_kind.kind IS 'the kind it counts as';
+COMMENT ON CONSTRAINT reason_kind_tenant_reason_key ON bounce.reason_kind IS
+	'one kind per reason for each tenant, and one for all tenants';
 
 SELECT pg_catalog.pg_extension_config_dump('bounce.rule', '');
 SELECT pg_catalog.pg_extension_config_dump('bounce.rule_id_seq', '');
@@ -191,6 +206,11 @@ CREATE TRIGGER reason_kind_changed
 	FOR EACH STATEMENT EXECUTE FUNCTION bounce.rules_changed();
 COMMENT ON TRIGGER reason_kind_changed ON bounce.reason_kind IS
 	'invalidates the cached reason -> kind map of every session';
+-- Also for rows written by a logical replication worker or with
+-- session_replication_role = replica: a skipped invalidation would leave
+-- every session's cache stale.
+ALTER TABLE bounce.rule ENABLE ALWAYS TRIGGER rule_changed;
+ALTER TABLE bounce.reason_kind ENABLE ALWAYS TRIGGER reason_kind_changed;
 
 -- Rule-aware classifier.
 CREATE FUNCTION bounce.classify(diagnostic text,

@@ -106,8 +106,8 @@ CREATE OPERATOR bounce.= (
 	FUNCTION = bounce.tally_eq,
 	COMMUTATOR = OPERATOR(bounce.=),
 	NEGATOR = OPERATOR(bounce.<>),
-	RESTRICT = eqsel,
-	JOIN = eqjoinsel
+	RESTRICT = pg_catalog.eqsel,
+	JOIN = pg_catalog.eqjoinsel
 );
 COMMENT ON OPERATOR bounce.= (bounce.tally, bounce.tally) IS
 	'equal: every counter is equal';
@@ -118,8 +118,8 @@ CREATE OPERATOR bounce.<> (
 	FUNCTION = bounce.tally_ne,
 	COMMUTATOR = OPERATOR(bounce.<>),
 	NEGATOR = OPERATOR(bounce.=),
-	RESTRICT = neqsel,
-	JOIN = neqjoinsel
+	RESTRICT = pg_catalog.neqsel,
+	JOIN = pg_catalog.neqjoinsel
 );
 COMMENT ON OPERATOR bounce.<> (bounce.tally, bounce.tally) IS
 	'not equal: some counter differs';

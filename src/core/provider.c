@@ -224,6 +224,9 @@ bn_provider_table_sorted(void)
 #define HASH_SIZE 512			/* a power of two, well above 2 * NDOMAINS */
 
 static uint8_t hash_slot[HASH_SIZE];	/* index + 1 into domains, 0 empty */
+
+_Static_assert(NDOMAINS < 256, "hash_slot holds index + 1 in a uint8_t");
+_Static_assert(2 * NDOMAINS <= HASH_SIZE, "keep the hash set at most half full");
 static int	hash_built;			/* 0 no, 1 building, 2 built */
 
 static inline uint32_t
