@@ -1,0 +1,1324 @@
+/*
+ * guards.c
+ *		The delete restriction (SPEC section 4): an address emailed within
+ *		its tenant's recent_send_window may not be removed.
+ *
+ *	bounce.restrict_confirmed_removal()
+ *		constraint trigger on bounce.address_state: deleting a confirmed
+ *		bounce, or updating its status away from confirmed, is refused
+ *		while its last_sent_at is within the window (SQLSTATE 23B01).
+ *
+ *	bounce.protect_recent('address=email', 'tenant=account_id', 'list=list_id')
+ *		constraint trigger for the sender's own contact tables, AFTER
+ *		DELETE OR UPDATE FOR EACH ROW: deleting a contact emailed within
+ *		the window, or changing its address, tenant or list, is refused.
+ *		Created DEFERRABLE INITIALLY DEFERRED, the check runs at commit
+ *		and judges the state then: a contact deleted and inserted again in
+ *		the transaction (same tenant, list and address, any case) was not
+ *		removed, and a send later in the transaction counts.
+ *
+ *	bounce.protected_until(address, tenant), bounce.remove_confirmed(address,
+ *	tenant): the same rule for bounce.clean_list() and for a removal from
+ *	the confirmed list that bounce.rebuild() keeps.
+ *
+ * Reading the state needs no privilege: bounce.address_state and
+ * bounce.policy are probed through their primary keys with the index
+ * access method, so a role that may only delete from its contacts is
+ * judged like any other.  Whether a contact is still there is asked of the
+ * contact table with a prepared query run as the table's owner, as
+ * ri_triggers.c does, and only when the address is protected at all: the
+ * common delete costs one index probe of bounce.address_state.
+ *
+ * The column mapping of a trigger (attribute numbers, types, output
+ * functions, the prepared queries) is resolved once per trigger and
+ * relation and kept until the relation's relcache entry is invalidated.
+ */
+#include "postgres.h"
+
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/relscan.h"
+#include "access/table.h"
+#include "access/tableam.h"
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "catalog/partition.h"
+#include "catalog/pg_collation.h"
+#include "catalog/pg_enum.h"
+#include "catalog/pg_operator.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/executor.h"
+#include "executor/spi.h"
+#include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/fmgroids.h"
+#include "utils/formatting.h"
+#include "utils/hsearch.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/pg_locale.h"
+#include "utils/rel.h"
+#include "utils/snapmgr.h"
+#include "utils/syscache.h"
+#include "utils/timestamp.h"
+#include "utils/typcache.h"
+
+#include "guards.h"
+#include "track.h"
+
+/* Our tables, looked up once per session and again after invalidation. */
+typedef struct GuardCatalog
+{
+	bool		valid;
+	Oid			relid[GT_COUNT];
+	Oid			pkey[GT_COUNT];
+	AttrNumber	st_tenant;
+	AttrNumber	st_address;
+	AttrNumber	st_status;
+	AttrNumber	st_last_sent;
+	AttrNumber	pol_window;
+	AttrNumber	sp_tenant;
+	AttrNumber	sp_address;
+	AttrNumber	sp_reason;
+	AttrNumber	sp_suppressed_at;
+	Oid			confirmed_oid;	/* bounce.address_status 'confirmed' */
+	Oid			complaint_oid;	/* bounce.suppression_reason 'complaint' */
+} GuardCatalog;
+
+static GuardCatalog cat;
+
+static const char *const table_names[GT_COUNT] = {
+	"address_state", "policy", "suppression", "invalid_address"
+};
+
+/* The cache of trigger mappings: (trigger, relation) -> map. */
+typedef struct MapKey
+{
+	Oid			tgoid;
+	Oid			relid;
+} MapKey;
+
+typedef struct MapEntry
+{
+	MapKey		key;
+	GuardMap   *map;
+	bool		valid;
+} MapEntry;
+
+static HTAB *map_cache = NULL;
+static MemoryContext map_cache_cxt = NULL;
+static bool callback_registered = false;
+
+/*
+ * The recent_send_window last looked up, and the default row's: a mass
+ * delete judges many rows of one tenant.  bounce.policy's statement
+ * trigger sends a relcache invalidation on every change, which clears
+ * them (in this session at its next command, elsewhere at the next
+ * transaction).
+ */
+typedef struct WindowMemo
+{
+	bool		valid;
+	bool		found;
+	char		tenant[64];
+	Interval	window;
+} WindowMemo;
+
+static WindowMemo tenant_memo;
+static WindowMemo default_memo;
+
+/* Forget what a change to one of our tables, or a mapped table, affects. */
+static void
+guards_invalidate(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || !cat.valid || relid == cat.relid[GT_POLICY])
+	{
+		tenant_memo.valid = false;
+		default_memo.valid = false;
+	}
+	if (relid == InvalidOid)
+		cat.valid = false;
+	else
+		for (int t = 0; t < GT_COUNT; t++)
+			if (relid == cat.relid[t])
+				cat.valid = false;
+
+	if (map_cache != NULL)
+	{
+		HASH_SEQ_STATUS seq;
+		MapEntry   *e;
+
+		hash_seq_init(&seq, map_cache);
+		while ((e = hash_seq_search(&seq)) != NULL)
+			if (relid == InvalidOid || e->key.relid == relid ||
+				(e->map != NULL && e->map->query_relid == relid))
+				e->valid = false;
+	}
+}
+
+/* Register the invalidation callback once. */
+static void
+guards_register_callback(void)
+{
+	if (!callback_registered)
+	{
+		CacheRegisterRelcacheCallback(guards_invalidate, (Datum) 0);
+		callback_registered = true;
+	}
+}
+
+/* The attribute number of a column of one of our tables, or an error. */
+static AttrNumber
+table_attnum(GuardTable t, const char *colname)
+{
+	AttrNumber	attnum = get_attnum(cat.relid[t], colname);
+
+	if (attnum == InvalidAttrNumber)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" of relation %s.%s does not exist",
+						colname, BOUNCE_SCHEMA, table_names[t]),
+				 errhint("Update the extension with ALTER EXTENSION bounce UPDATE.")));
+	return attnum;
+}
+
+/* The OID of a label of an enum type in schema bounce. */
+static Oid
+enum_label(const char *typname, const char *label)
+{
+	Oid			nsp = get_namespace_oid(BOUNCE_SCHEMA, false);
+	Oid			typoid;
+	Oid			value;
+
+	typoid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+							 CStringGetDatum(typname), ObjectIdGetDatum(nsp));
+	value = OidIsValid(typoid) ?
+		GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
+						ObjectIdGetDatum(typoid), CStringGetDatum(label)) :
+		InvalidOid;
+	if (!OidIsValid(value))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("type %s.%s has no value \"%s\"", BOUNCE_SCHEMA, typname, label),
+				 errhint("Update the extension with ALTER EXTENSION bounce UPDATE.")));
+	return value;
+}
+
+/* Look our tables up; called when cat.valid is false. */
+static void
+catalog_load(void)
+{
+	GuardCatalog c;
+
+	guards_register_callback();
+	tenant_memo.valid = false;
+	default_memo.valid = false;
+	memset(&c, 0, sizeof(c));
+	for (int t = 0; t < GT_COUNT; t++)
+	{
+		Relation	rel;
+
+		c.relid[t] = bounce_relid(table_names[t]);
+		rel = table_open(c.relid[t], AccessShareLock);
+		c.pkey[t] = RelationGetPrimaryKeyIndex(rel);
+		table_close(rel, AccessShareLock);
+		if (!OidIsValid(c.pkey[t]))
+			elog(ERROR, "relation %s.%s has no primary key", BOUNCE_SCHEMA,
+				 table_names[t]);
+	}
+	cat = c;					/* table_attnum reads cat.relid */
+	cat.valid = false;
+	c.st_tenant = table_attnum(GT_STATE, "tenant");
+	c.st_address = table_attnum(GT_STATE, "address");
+	c.st_status = table_attnum(GT_STATE, "status");
+	c.st_last_sent = table_attnum(GT_STATE, "last_sent_at");
+	c.pol_window = table_attnum(GT_POLICY, "recent_send_window");
+	c.sp_tenant = table_attnum(GT_SUPPRESSION, "tenant");
+	c.sp_address = table_attnum(GT_SUPPRESSION, "address");
+	c.sp_reason = table_attnum(GT_SUPPRESSION, "reason");
+	c.sp_suppressed_at = table_attnum(GT_SUPPRESSION, "suppressed_at");
+	c.confirmed_oid = enum_label("address_status", "confirmed");
+	c.complaint_oid = enum_label("suppression_reason", "complaint");
+
+	/* an invalidation during the lookups makes the next call reload */
+	c.valid = true;
+	cat = c;
+}
+
+/* Make sure the catalog information is there. */
+static inline void
+catalog_ensure(void)
+{
+	if (unlikely(!cat.valid))
+		catalog_load();
+}
+
+/* The complaint label of bounce.suppression_reason; see guards.h. */
+Oid
+guard_complaint_oid(void)
+{
+	catalog_ensure();
+	return cat.complaint_oid;
+}
+
+/* ----------------------------------------------------------------
+ * Probes by primary key
+ * ---------------------------------------------------------------- */
+
+/*
+ * Fetch the row of (tenant[, address]) from one of our tables by its
+ * primary key, copying natts columns; false when there is none.  A NULL
+ * snapshot means the latest one (which sees the transaction's earlier
+ * commands).  No privilege is checked.
+ */
+static bool
+probe(GuardTable t, const char *tenant, const char *address,
+	  Snapshot snapshot, int natts, const AttrNumber *attnums,
+	  Datum *values, bool *isnull)
+{
+	Relation	rel;
+	Relation	idx;
+	TupleTableSlot *slot;
+	IndexScanDesc scan;
+	ScanKeyData keys[2];
+	int			nkeys = (address != NULL) ? 2 : 1;
+	bool		found = false;
+	bool		registered = false;
+
+	catalog_ensure();
+	if (snapshot == NULL)
+	{
+		snapshot = RegisterSnapshot(GetLatestSnapshot());
+		registered = true;
+	}
+	rel = table_open(cat.relid[t], AccessShareLock);
+	idx = index_open(cat.pkey[t], AccessShareLock);
+	if (IndexRelationGetNumberOfKeyAttributes(idx) != nkeys)
+		elog(ERROR, "primary key of %s.%s has %d columns, expected %d",
+			 BOUNCE_SCHEMA, table_names[t],
+			 IndexRelationGetNumberOfKeyAttributes(idx), nkeys);
+	ScanKeyEntryInitialize(&keys[0], 0, 1, BTEqualStrategyNumber, InvalidOid,
+						   idx->rd_indcollation[0], F_TEXTEQ,
+						   CStringGetTextDatum(tenant));
+	if (nkeys == 2)
+		ScanKeyEntryInitialize(&keys[1], 0, 2, BTEqualStrategyNumber, InvalidOid,
+							   idx->rd_indcollation[1], F_TEXTEQ,
+							   CStringGetTextDatum(address));
+
+	slot = table_slot_create(rel, NULL);
+	scan = index_beginscan(rel, idx, snapshot, nkeys, 0);
+	index_rescan(scan, keys, nkeys, NULL, 0);
+	if (index_getnext_slot(scan, ForwardScanDirection, slot))
+	{
+		TupleDesc	desc = RelationGetDescr(rel);
+
+		found = true;
+		for (int i = 0; i < natts; i++)
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, attnums[i] - 1);
+			Datum		d = slot_getattr(slot, attnums[i], &isnull[i]);
+
+			values[i] = isnull[i] ? (Datum) 0 :
+				datumCopy(d, att->attbyval, att->attlen);
+		}
+	}
+	index_endscan(scan);
+	ExecDropSingleTupleTableSlot(slot);
+	index_close(idx, NoLock);
+	table_close(rel, NoLock);
+	if (registered)
+		UnregisterSnapshot(snapshot);
+	return found;
+}
+
+/* The state of an address: found, confirmed, last sent; see guards.h. */
+void
+guard_state_probe(const char *tenant, const char *address, Snapshot snapshot,
+				  GuardState *out)
+{
+	AttrNumber	attnums[2];
+	Datum		values[2];
+	bool		isnull[2];
+
+	catalog_ensure();
+	attnums[0] = cat.st_status;
+	attnums[1] = cat.st_last_sent;
+	out->found = probe(GT_STATE, tenant, address, snapshot, 2, attnums,
+					   values, isnull);
+	out->confirmed = out->found && !isnull[0] &&
+		DatumGetObjectId(values[0]) == cat.confirmed_oid;
+	out->last_sent = (out->found && !isnull[1]) ?
+		DatumGetTimestampTz(values[1]) : DT_NOBEGIN;
+}
+
+/* The suppression-list row of an address; see guards.h. */
+void
+guard_suppression_probe(const char *tenant, const char *address,
+						Snapshot snapshot, GuardSuppression *out)
+{
+	AttrNumber	attnums[2];
+	Datum		values[2];
+	bool		isnull[2];
+
+	catalog_ensure();
+	attnums[0] = cat.sp_reason;
+	attnums[1] = cat.sp_suppressed_at;
+	memset(out, 0, sizeof(*out));
+	out->found = probe(GT_SUPPRESSION, tenant, address, snapshot, 2, attnums,
+					   values, isnull);
+	if (!out->found)
+		return;
+	out->complaint = !isnull[0] && DatumGetObjectId(values[0]) == cat.complaint_oid;
+	out->reason = isnull[0] ? pstrdup("?") :
+		DatumGetCString(DirectFunctionCall1(enum_out, values[0]));
+	out->suppressed_at = isnull[1] ? DT_NOBEGIN : DatumGetTimestampTz(values[1]);
+}
+
+/* Is there a row for the key in one of our tables? */
+bool
+guard_key_exists(GuardTable table, const char *tenant, const char *address,
+				 Snapshot snapshot)
+{
+	return probe(table, tenant, address, snapshot, 0, NULL, NULL, NULL);
+}
+
+/* Probe bounce.policy for a tenant's recent_send_window, through a memo. */
+static bool
+window_of(const char *tenant, Snapshot snapshot, WindowMemo *memo,
+		  Interval *window)
+{
+	AttrNumber	attnum;
+	Datum		value;
+	bool		isnull = true;
+	bool		found;
+
+	if (memo->valid && strcmp(memo->tenant, tenant) == 0)
+	{
+		*window = memo->window;
+		return memo->found;
+	}
+	catalog_ensure();
+	attnum = cat.pol_window;
+	found = probe(GT_POLICY, tenant, NULL, snapshot, 1, &attnum, &value, &isnull);
+	found = found && !isnull;
+	if (found)
+		*window = *DatumGetIntervalP(value);
+	if (strlen(tenant) < sizeof(memo->tenant))
+	{
+		strcpy(memo->tenant, tenant);
+		memo->found = found;
+		if (found)
+			memo->window = *window;
+		memo->valid = true;
+	}
+	return found;
+}
+
+/* The recent_send_window of a tenant: its row, the default row, 7 days. */
+static void
+policy_window(const char *tenant, Snapshot snapshot, Interval *window)
+{
+	if (tenant[0] != '\0' && window_of(tenant, snapshot, &tenant_memo, window))
+		return;
+	if (window_of("", snapshot, &default_memo, window))
+		return;
+	window->month = 0;
+	window->day = 7;
+	window->time = 0;
+}
+
+/* ----------------------------------------------------------------
+ * The rule
+ * ---------------------------------------------------------------- */
+
+/* Protected now: last_sent > now() - window; see guards.h. */
+bool
+guard_recent(const char *tenant, TimestampTz last_sent, Snapshot snapshot,
+			 Interval *window, TimestampTz *until)
+{
+	TimestampTz horizon;
+
+	if (last_sent == DT_NOBEGIN)
+		return false;
+	policy_window(tenant, snapshot, window);
+	*until = DatumGetTimestampTz(DirectFunctionCall2(timestamptz_pl_interval,
+													 TimestampTzGetDatum(last_sent),
+													 IntervalPGetDatum(window)));
+	horizon = DatumGetTimestampTz(DirectFunctionCall2(timestamptz_mi_interval,
+													  TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()),
+													  IntervalPGetDatum(window)));
+	return last_sent > horizon;
+}
+
+/* A timestamptz as the session shows it. */
+char *
+guard_time_text(TimestampTz t)
+{
+	return DatumGetCString(DirectFunctionCall1(timestamptz_out,
+											   TimestampTzGetDatum(t)));
+}
+
+/* An interval as the session shows it. */
+char *
+guard_interval_text(const Interval *i)
+{
+	return DatumGetCString(DirectFunctionCall1(interval_out,
+											   IntervalPGetDatum(unconstify(Interval *, i))));
+}
+
+/* The refusal of a removal (SQLSTATE 23B01); see guards.h. */
+void
+guard_recent_error(const char *what, const char *where, const char *tenant,
+				   const char *address, TimestampTz last_sent,
+				   const Interval *window, TimestampTz until)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_BOUNCE_RECENT_SEND),
+			 errmsg("cannot %s \"%s\": it was emailed at %s",
+					what, address, guard_time_text(last_sent)),
+			 errdetail("The recent_send_window of tenant \"%s\" is %s; an address emailed within it may not be removed%s.",
+					   tenant, guard_interval_text(window), where),
+			 errhint("It can be removed after %s.", guard_time_text(until))));
+}
+
+/* Does lower() in this collation lower-case ASCII letters as ASCII does? */
+static bool
+collation_ascii_lower(Oid collation)
+{
+	static Oid	last_collation = InvalidOid;
+	static bool last_answer = false;
+	static const char upper[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	char	   *l;
+
+	if (collation == last_collation)
+		return last_answer;
+	if (lc_ctype_is_c(collation))
+		last_answer = true;
+	else
+	{
+		l = str_tolower(upper, sizeof(upper) - 1, collation);
+		last_answer = strcmp(l, "abcdefghijklmnopqrstuvwxyz") == 0;
+		pfree(l);
+	}
+	last_collation = collation;
+	return last_answer;
+}
+
+/*
+ * Lower-case as SQL lower() does in a collation (and as bounce.track()
+ * does); see guards.h.  ASCII text in a collation that lower-cases ASCII
+ * as ASCII does (not a Turkish one) is done here, the rest by str_tolower.
+ */
+char *
+guard_lower(const char *s, size_t len, Oid collation)
+{
+	bool		ascii = true;
+	char	   *p;
+
+	if (!OidIsValid(collation))
+		collation = DEFAULT_COLLATION_OID;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char) s[i] >= 0x80)
+		{
+			ascii = false;
+			break;
+		}
+	if (!ascii || !collation_ascii_lower(collation))
+		return str_tolower(s, len, collation);
+	p = palloc(len + 1);
+	for (size_t i = 0; i < len; i++)
+		p[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] + ('a' - 'A')) : s[i];
+	p[len] = '\0';
+	return p;
+}
+
+/* ----------------------------------------------------------------
+ * bounce.address_state: a confirmed bounce emailed recently stays
+ * ---------------------------------------------------------------- */
+
+/* A text column of a row of our tables, as a C string ("" when null). */
+static char *
+text_column(HeapTuple row, TupleDesc desc, AttrNumber attnum)
+{
+	bool		isnull;
+	Datum		d = heap_getattr(row, attnum, desc, &isnull);
+
+	return isnull ? pstrdup("") : TextDatumGetCString(d);
+}
+
+PG_FUNCTION_INFO_V1(bounce_restrict_confirmed_removal);
+
+/*
+ * bounce.restrict_confirmed_removal(): constraint trigger on
+ * bounce.address_state, AFTER UPDATE OR DELETE FOR EACH ROW.  Refuses
+ * removing a confirmed bounce (deleting its row, or changing its status or
+ * key) while the address's last send is within the recent_send_window.
+ * Judged on the state when the check runs (at commit when deferred): an
+ * address that is confirmed again by then was not removed, and a send
+ * recorded since counts.
+ */
+Datum
+bounce_restrict_confirmed_removal(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TupleDesc	desc;
+	HeapTuple	old;
+	bool		isnull;
+	Datum		d;
+	char	   *tenant;
+	char	   *address;
+	TimestampTz last_sent;
+	GuardState	now;
+	Interval	window;
+	TimestampTz until;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function bounce.restrict_confirmed_removal() was not called by the trigger manager")));
+	catalog_ensure();
+	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
+		!(TRIGGER_FIRED_BY_DELETE(td->tg_event) || TRIGGER_FIRED_BY_UPDATE(td->tg_event)) ||
+		RelationGetRelid(td->tg_relation) != cat.relid[GT_STATE])
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("trigger \"%s\" on %s must fire AFTER UPDATE OR DELETE FOR EACH ROW on %s.address_state",
+						td->tg_trigger->tgname, RelationGetRelationName(td->tg_relation),
+						BOUNCE_SCHEMA),
+				 errhint("For a contact table, use bounce.protect_recent().")));
+
+	desc = RelationGetDescr(td->tg_relation);
+	old = td->tg_trigtuple;
+	d = heap_getattr(old, cat.st_status, desc, &isnull);
+	if (isnull || DatumGetObjectId(d) != cat.confirmed_oid)
+		return PointerGetDatum(NULL);
+	tenant = text_column(old, desc, cat.st_tenant);
+	address = text_column(old, desc, cat.st_address);
+
+	/* an update that keeps the address confirmed removes nothing */
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		HeapTuple	new = td->tg_newtuple;
+
+		d = heap_getattr(new, cat.st_status, desc, &isnull);
+		if (!isnull && DatumGetObjectId(d) == cat.confirmed_oid &&
+			strcmp(tenant, text_column(new, desc, cat.st_tenant)) == 0 &&
+			strcmp(address, text_column(new, desc, cat.st_address)) == 0)
+			return PointerGetDatum(NULL);
+	}
+
+	d = heap_getattr(old, cat.st_last_sent, desc, &isnull);
+	last_sent = isnull ? DT_NOBEGIN : DatumGetTimestampTz(d);
+
+	/* the state now, with this statement's changes */
+	CommandCounterIncrement();
+	guard_state_probe(tenant, address, NULL, &now);
+	if (now.found && now.confirmed)
+		return PointerGetDatum(NULL);
+	if (now.found && now.last_sent != DT_NOBEGIN && now.last_sent > last_sent)
+		last_sent = now.last_sent;
+
+	if (guard_recent(tenant, last_sent, NULL, &window, &until))
+		guard_recent_error("remove confirmed bounce", " from the confirmed list",
+						   tenant, address, last_sent, &window, until);
+	return PointerGetDatum(NULL);
+}
+
+/* ----------------------------------------------------------------
+ * The mapping of a guard trigger on a sender's table
+ * ---------------------------------------------------------------- */
+
+static const char *const key_names[GK_COUNT] = {"address", "tenant", "list"};
+
+/* A trigger misuse error. */
+static void
+protocol_error(Trigger *trigger, Relation rel, const char *funcname,
+			   const char *msg, const char *hint) pg_attribute_noreturn();
+
+static void
+protocol_error(Trigger *trigger, Relation rel, const char *funcname,
+			   const char *msg, const char *hint)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+			 errmsg("trigger \"%s\" on %s %s", trigger->tgname,
+					RelationGetRelationName(rel), msg),
+			 errdetail("The trigger executes %s().", funcname),
+			 hint ? errhint("%s", hint) : 0));
+}
+
+/* The keys a guard accepts, for hints. */
+static const char *
+accepted_keys(GuardKind kind)
+{
+	return kind == GUARD_PROTECT_RECENT ?
+		"address (required), tenant, list" :
+		"address (required), tenant, on_suppressed (error or skip)";
+}
+
+/* Is this type citext (an extension's type, known by its name)? */
+static bool
+type_is_citext(Oid typid)
+{
+	HeapTuple	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+	bool		is;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for type %u", typid);
+	is = strcmp(NameStr(((Form_pg_type) GETSTRUCT(tup))->typname), "citext") == 0 &&
+		((Form_pg_type) GETSTRUCT(tup))->typtype == TYPTYPE_BASE;
+	ReleaseSysCache(tup);
+	return is;
+}
+
+/* "OPERATOR(schema.=)" of a type's default equality, or NULL. */
+static char *
+equality_sql(Oid typid)
+{
+	TypeCacheEntry *tc = lookup_type_cache(typid, TYPECACHE_EQ_OPR);
+	HeapTuple	tup;
+	Form_pg_operator op;
+	char	   *s;
+
+	if (!OidIsValid(tc->eq_opr))
+		return NULL;
+	tup = SearchSysCache1(OPEROID, ObjectIdGetDatum(tc->eq_opr));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for operator %u", tc->eq_opr);
+	op = (Form_pg_operator) GETSTRUCT(tup);
+	s = psprintf("OPERATOR(%s.%s)",
+				 quote_identifier(get_namespace_name(op->oprnamespace)),
+				 NameStr(op->oprname));
+	ReleaseSysCache(tup);
+	return s;
+}
+
+/* Resolve one named column of the trigger's relation. */
+static void
+resolve_column(GuardMap *m, Trigger *trigger, Relation rel, GuardKey key,
+			   const char *funcname)
+{
+	GuardCol   *col = &m->cols[key];
+	TupleDesc	desc = RelationGetDescr(rel);
+	Form_pg_attribute att;
+	int			attnum = SPI_fnumber(desc, col->name);
+
+	if (attnum <= 0 || TupleDescAttr(desc, attnum - 1)->attisdropped)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" of relation %s does not exist",
+						col->name, m->relname),
+				 errdetail("Trigger \"%s\" names it as its %s column ('%s=%s').",
+						   trigger->tgname, key_names[key], key_names[key], col->name),
+				 errhint("Column names are compared as stored: write them in the case CREATE TABLE gave them.")));
+	att = TupleDescAttr(desc, attnum - 1);
+	col->attnum = attnum;
+	col->typid = att->atttypid;
+	col->basetype = getBaseType(att->atttypid);
+	col->collation = att->attcollation;
+	col->citext = type_is_citext(col->basetype);
+	col->textual = col->basetype == TEXTOID || col->basetype == VARCHAROID ||
+		col->citext;
+
+	if (key == GK_ADDRESS && !col->textual)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("column \"%s\" of relation %s has type %s, which %s() cannot read as an address",
+						col->name, m->relname, format_type_be(col->typid), funcname),
+				 errdetail("Trigger \"%s\" names it as its address column.", trigger->tgname),
+				 errhint("The address column must be text, varchar or citext.")));
+	if (key != GK_ADDRESS &&
+		(type_is_array(col->basetype) || get_typtype(col->basetype) == TYPTYPE_PSEUDO ||
+		 get_typtype(col->basetype) == TYPTYPE_COMPOSITE))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("column \"%s\" of relation %s has type %s, which %s() cannot read as a %s",
+						col->name, m->relname, format_type_be(col->typid), funcname,
+						key_names[key]),
+				 errdetail("Trigger \"%s\" names it as its %s column.", trigger->tgname,
+						   key_names[key]),
+				 errhint("The %s column must be a scalar: text, an integer or a uuid, for instance.",
+						 key_names[key])));
+	if (m->kind == GUARD_PROTECT_RECENT)
+	{
+		col->eq_sql = equality_sql(col->typid);
+		if (col->eq_sql == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("column \"%s\" of relation %s has type %s, which has no equality operator",
+							col->name, m->relname, format_type_be(col->typid)),
+					 errdetail("Trigger \"%s\" names it as its %s column.", trigger->tgname,
+							   key_names[key]),
+					 errhint("bounce.protect_recent() looks the contact up by its columns: they must be comparable with =.")));
+	}
+	if (!col->textual)
+	{
+		Oid			func;
+		bool		varlena;
+
+		getTypeOutputInfo(col->typid, &func, &varlena);
+		fmgr_info_cxt(func, &col->out, m->cxt);
+	}
+}
+
+/* Check and resolve the arguments of a trigger into a new map. */
+static GuardMap *
+map_build(Trigger *trigger, Relation rel, GuardKind kind, const char *funcname)
+{
+	MemoryContext cxt;
+	MemoryContext old;
+	GuardMap   *m;
+
+	/*
+	 * Built in a context of the current transaction, which an error frees;
+	 * moved under the cache's context when complete.
+	 */
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "bounce guard map",
+								ALLOCSET_SMALL_SIZES);
+	old = MemoryContextSwitchTo(cxt);
+	{
+		bool		seen_skip = false;
+
+		m = palloc0(sizeof(GuardMap));
+		m->cxt = cxt;
+		m->kind = kind;
+		m->tgoid = trigger->tgoid;
+		m->relid = RelationGetRelid(rel);
+		m->tgname = pstrdup(trigger->tgname);
+		m->relname = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+												RelationGetRelationName(rel));
+
+		for (int i = 0; i < trigger->tgnargs; i++)
+		{
+			const char *arg = trigger->tgargs[i];
+			const char *eq = strchr(arg, '=');
+			char	   *key;
+			const char *value;
+			int			k;
+
+			if (eq == NULL || eq == arg || eq[1] == '\0')
+				protocol_error(trigger, rel, funcname,
+							   psprintf("has argument \"%s\", which is not key=column", arg),
+							   psprintf("Arguments name columns as key=column; keys: %s.",
+										accepted_keys(kind)));
+			key = pnstrdup(arg, eq - arg);
+			value = eq + 1;
+
+			if (kind == GUARD_REFUSE_SUPPRESSED && strcmp(key, "on_suppressed") == 0)
+			{
+				if (seen_skip)
+					protocol_error(trigger, rel, funcname,
+								   "gives on_suppressed twice", NULL);
+				seen_skip = true;
+				if (strcmp(value, "skip") == 0)
+					m->skip = true;
+				else if (strcmp(value, "error") == 0)
+					m->skip = false;
+				else
+					protocol_error(trigger, rel, funcname,
+								   psprintf("has argument \"%s\": on_suppressed must be error or skip", arg),
+								   "on_suppressed=error (the default) refuses the row, on_suppressed=skip leaves it out silently.");
+				continue;
+			}
+			for (k = 0; k < GK_COUNT; k++)
+				if (strcmp(key, key_names[k]) == 0)
+					break;
+			if (k == GK_COUNT || (k == GK_LIST && kind != GUARD_PROTECT_RECENT))
+				protocol_error(trigger, rel, funcname,
+							   psprintf("has argument \"%s\" with unknown key \"%s\"", arg, key),
+							   psprintf("Keys: %s.", accepted_keys(kind)));
+			if (m->cols[k].name != NULL)
+				protocol_error(trigger, rel, funcname,
+							   psprintf("names its %s column twice", key_names[k]), NULL);
+			m->cols[k].name = pstrdup(value);
+		}
+		if (m->cols[GK_ADDRESS].name == NULL)
+			protocol_error(trigger, rel, funcname, "does not name its address column",
+						   psprintf("Give the column as an argument: EXECUTE FUNCTION %s('address=email'); keys: %s.",
+									funcname, accepted_keys(kind)));
+		for (int k = 0; k < GK_COUNT; k++)
+			if (m->cols[k].name != NULL)
+				resolve_column(m, trigger, rel, (GuardKey) k, funcname);
+
+		/* the contact is looked for in the whole (partitioned) table */
+		m->query_relid = RelationGetRelid(rel);
+		m->query_owner = rel->rd_rel->relowner;
+		if (kind == GUARD_PROTECT_RECENT && rel->rd_rel->relispartition)
+		{
+			List	   *anc = get_partition_ancestors(m->query_relid);
+
+			if (anc != NIL)
+			{
+				Relation	root = table_open(llast_oid(anc), AccessShareLock);
+				TupleDesc	rdesc = RelationGetDescr(root);
+
+				m->query_relid = RelationGetRelid(root);
+				m->query_owner = root->rd_rel->relowner;
+				for (int k = 0; k < GK_COUNT; k++)
+					if (m->cols[k].name != NULL && SPI_fnumber(rdesc, m->cols[k].name) <= 0)
+						elog(ERROR, "column \"%s\" missing in the partition root of %s",
+							 m->cols[k].name, m->relname);
+				table_close(root, AccessShareLock);
+			}
+		}
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextSetParent(cxt, map_cache_cxt);
+	return m;
+}
+
+/* Free a map's plans and memory. */
+static void
+map_free(GuardMap *m)
+{
+	if (m->exact_plan != NULL)
+		SPI_freeplan(m->exact_plan);
+	if (m->lower_plan != NULL)
+		SPI_freeplan(m->lower_plan);
+	MemoryContextDelete(m->cxt);
+}
+
+/* Check the firing, then the cached mapping; see guards.h. */
+GuardMap *
+guard_map_get(TriggerData *td, GuardKind kind, const char *funcname)
+{
+	Trigger    *trigger = td->tg_trigger;
+	Relation	rel = td->tg_relation;
+	MapKey		key;
+	MapEntry   *e;
+	bool		found;
+
+	if (kind == GUARD_PROTECT_RECENT)
+	{
+		if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
+			!(TRIGGER_FIRED_BY_DELETE(td->tg_event) || TRIGGER_FIRED_BY_UPDATE(td->tg_event)))
+			protocol_error(trigger, rel, funcname,
+						   "must fire AFTER DELETE or AFTER UPDATE, FOR EACH ROW",
+						   "CREATE CONSTRAINT TRIGGER ... AFTER DELETE OR UPDATE ON contacts DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bounce.protect_recent('address=email').");
+	}
+	else
+	{
+		if (!TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
+			!(TRIGGER_FIRED_BY_INSERT(td->tg_event) || TRIGGER_FIRED_BY_UPDATE(td->tg_event)))
+			protocol_error(trigger, rel, funcname,
+						   "must fire BEFORE INSERT or BEFORE UPDATE, FOR EACH ROW",
+						   "CREATE TRIGGER ... BEFORE INSERT OR UPDATE OF email ON contacts FOR EACH ROW EXECUTE FUNCTION bounce.refuse_suppressed('address=email').");
+	}
+
+	if (map_cache == NULL)
+	{
+		HASHCTL		ctl;
+
+		map_cache_cxt = AllocSetContextCreate(CacheMemoryContext, "bounce guard maps",
+											  ALLOCSET_DEFAULT_SIZES);
+		memset(&ctl, 0, sizeof(ctl));
+		ctl.keysize = sizeof(MapKey);
+		ctl.entrysize = sizeof(MapEntry);
+		ctl.hcxt = map_cache_cxt;
+		map_cache = hash_create("bounce guard maps", 16, &ctl,
+								HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+		guards_register_callback();
+	}
+
+	memset(&key, 0, sizeof(key));
+	key.tgoid = trigger->tgoid;
+	key.relid = RelationGetRelid(rel);
+	e = hash_search(map_cache, &key, HASH_ENTER, &found);
+	if (!found)
+	{
+		e->map = NULL;
+		e->valid = false;
+	}
+	if (!e->valid || e->map == NULL || e->map->kind != kind)
+	{
+		GuardMap   *m;
+
+		/*
+		 * No guard call is running here (none calls another), so the old
+		 * map is not in use.
+		 */
+		if (e->map != NULL)
+			map_free(e->map);
+		e->map = NULL;
+
+		/* an invalidation while building makes the next call build again */
+		e->valid = true;
+		m = map_build(trigger, rel, kind, funcname);
+		e = hash_search(map_cache, &key, HASH_ENTER, &found);
+		e->map = m;
+	}
+	return e->map;
+}
+
+/* The key text of a tenant value: the text itself or its output form. */
+static char *
+key_text(GuardCol *col, Datum d)
+{
+	if (col->textual)
+		return TextDatumGetCString(d);
+	return OutputFunctionCall(&col->out, d);
+}
+
+/* The key values of a row; see guards.h. */
+bool
+guard_row_key(GuardMap *map, HeapTuple row, TupleDesc desc, char **tenant,
+			  char **address, char **given)
+{
+	GuardCol   *acol = &map->cols[GK_ADDRESS];
+	GuardCol   *tcol = &map->cols[GK_TENANT];
+	bool		isnull;
+	Datum		d;
+	text	   *t;
+
+	d = heap_getattr(row, acol->attnum, desc, &isnull);
+	if (isnull)
+		return false;
+	t = DatumGetTextPP(d);
+	if (VARSIZE_ANY_EXHDR(t) == 0)
+		return false;
+	*given = text_to_cstring(t);
+	*address = guard_lower(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), acol->collation);
+
+	*tenant = "";
+	if (tcol->attnum != 0)
+	{
+		d = heap_getattr(row, tcol->attnum, desc, &isnull);
+		if (!isnull)
+			*tenant = key_text(tcol, d);
+	}
+	return true;
+}
+
+/* ----------------------------------------------------------------
+ * bounce.protect_recent(): the sender's contact tables
+ * ---------------------------------------------------------------- */
+
+/* "$n", with the column's collation when it has one. */
+static char *
+param_sql(GuardCol *col, int n)
+{
+	if (OidIsValid(col->collation) && col->collation != DEFAULT_COLLATION_OID)
+	{
+		HeapTuple	tup = SearchSysCache1(COLLOID, ObjectIdGetDatum(col->collation));
+		Form_pg_collation c;
+		char	   *s;
+
+		if (!HeapTupleIsValid(tup))
+			elog(ERROR, "cache lookup failed for collation %u", col->collation);
+		c = (Form_pg_collation) GETSTRUCT(tup);
+		s = psprintf("$%d COLLATE %s", n,
+					 quote_qualified_identifier(get_namespace_name(c->collnamespace),
+												NameStr(c->collname)));
+		ReleaseSysCache(tup);
+		return s;
+	}
+	return psprintf("$%d", n);
+}
+
+/* Prepare the queries that look for the contact, once per map. */
+static void
+prepare_contact_queries(GuardMap *m)
+{
+	Relation	qrel = table_open(m->query_relid, AccessShareLock);
+	char	   *qname;
+	StringInfoData rest;
+	StringInfoData q;
+	Oid			types[3];
+	GuardCol   *acol = &m->cols[GK_ADDRESS];
+
+	qname = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(qrel)),
+									   RelationGetRelationName(qrel));
+	table_close(qrel, AccessShareLock);
+
+	/* tenant ($2) and list ($3): equal, or both null */
+	initStringInfo(&rest);
+	for (int k = GK_TENANT; k <= GK_LIST; k++)
+	{
+		GuardCol   *col = &m->cols[k];
+		const char *c;
+
+		types[k] = col->attnum != 0 ? col->typid : TEXTOID;
+		if (col->attnum == 0)
+			continue;
+		c = quote_identifier(col->name);
+		appendStringInfo(&rest, " AND (t.%s %s %s OR ($%d IS NULL AND t.%s IS NULL))",
+						 c, col->eq_sql, param_sql(col, k + 1), k + 1, c);
+	}
+
+	if (m->exact_plan == NULL)
+	{
+		SPIPlanPtr	p;
+
+		initStringInfo(&q);
+		types[0] = acol->typid;
+		appendStringInfo(&q, "SELECT 1 FROM %s t WHERE t.%s %s %s%s LIMIT 1",
+						 qname, quote_identifier(acol->name), acol->eq_sql,
+						 param_sql(acol, 1), rest.data);
+		p = SPI_prepare(q.data, 3, types);
+		if (p == NULL)
+			elog(ERROR, "could not prepare \"%s\": %s", q.data,
+				 SPI_result_code_string(SPI_result));
+		SPI_keepplan(p);
+		m->exact_plan = p;
+	}
+	if (m->lower_plan == NULL && !acol->citext)
+	{
+		SPIPlanPtr	p;
+
+		initStringInfo(&q);
+		types[0] = TEXTOID;
+		appendStringInfo(&q, "SELECT 1 FROM %s t WHERE pg_catalog.lower(t.%s::pg_catalog.text)"
+						 " OPERATOR(pg_catalog.=) %s%s LIMIT 1",
+						 qname, quote_identifier(acol->name), param_sql(acol, 1), rest.data);
+		p = SPI_prepare(q.data, 3, types);
+		if (p == NULL)
+			elog(ERROR, "could not prepare \"%s\": %s", q.data,
+				 SPI_result_code_string(SPI_result));
+		SPI_keepplan(p);
+		m->lower_plan = p;
+	}
+}
+
+/*
+ * Is the contact of the old row still in the table -- the same tenant and
+ * list, the same address in any case -- as the transaction sees it now?
+ * Asked as the table's owner: the deleting role may not read it.
+ */
+static bool
+contact_still_there(GuardMap *m, HeapTuple old, TupleDesc desc,
+					const char *address)
+{
+	Datum		values[3];
+	char		nulls[3] = {' ', 'n', 'n'};
+	bool		isnull;
+	SavedUser	saved;
+	int			ret;
+	bool		found;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	become_user(m->query_owner, &saved);
+	prepare_contact_queries(m);
+
+	values[0] = heap_getattr(old, m->cols[GK_ADDRESS].attnum, desc, &isnull);
+	for (int k = GK_TENANT; k <= GK_LIST; k++)
+	{
+		values[k] = (Datum) 0;
+		if (m->cols[k].attnum != 0)
+		{
+			values[k] = heap_getattr(old, m->cols[k].attnum, desc, &isnull);
+			nulls[k] = isnull ? 'n' : ' ';
+		}
+	}
+
+	ret = SPI_execute_snapshot(m->exact_plan, values, nulls, GetLatestSnapshot(),
+							   InvalidSnapshot, false, false, 1);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "could not look the contact up in %s: %s", m->relname,
+			 SPI_result_code_string(ret));
+	found = SPI_processed > 0;
+	if (!found && m->lower_plan != NULL)
+	{
+		values[0] = CStringGetTextDatum(address);
+		ret = SPI_execute_snapshot(m->lower_plan, values, nulls, GetLatestSnapshot(),
+								   InvalidSnapshot, false, false, 1);
+		if (ret != SPI_OK_SELECT)
+			elog(ERROR, "could not look the contact up in %s: %s", m->relname,
+				 SPI_result_code_string(ret));
+		found = SPI_processed > 0;
+	}
+	restore_user(&saved);
+	SPI_finish();
+	return found;
+}
+
+/* Are two values of a mapped column the same (both null counts)? */
+static bool
+same_value(GuardCol *col, HeapTuple a, HeapTuple b, TupleDesc desc)
+{
+	bool		anull,
+				bnull;
+	Datum		ad,
+				bd;
+	Form_pg_attribute att;
+
+	if (col->attnum == 0)
+		return true;
+	ad = heap_getattr(a, col->attnum, desc, &anull);
+	bd = heap_getattr(b, col->attnum, desc, &bnull);
+	if (anull || bnull)
+		return anull == bnull;
+	att = TupleDescAttr(desc, col->attnum - 1);
+	return datumIsEqual(ad, bd, att->attbyval, att->attlen);
+}
+
+PG_FUNCTION_INFO_V1(bounce_protect_recent);
+
+/*
+ * bounce.protect_recent('address=column' [, 'tenant=column'] [,
+ * 'list=column']): AFTER DELETE OR UPDATE FOR EACH ROW trigger, best as a
+ * DEFERRABLE constraint trigger, on the sender's contact table.  Refuses
+ * deleting a contact whose address was emailed within its tenant's
+ * recent_send_window, or changing its address (other than its case),
+ * tenant or list, unless the same contact is in the table again when the
+ * check runs.
+ */
+Datum
+bounce_protect_recent(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	GuardMap   *m;
+	TupleDesc	desc;
+	HeapTuple	old;
+	char	   *tenant;
+	char	   *address;
+	char	   *given;
+	GuardState	st;
+	Interval	window;
+	TimestampTz until;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function bounce.protect_recent() was not called by the trigger manager"),
+				 errhint("Attach it to a contact table: CREATE CONSTRAINT TRIGGER ... AFTER DELETE OR UPDATE ON contacts DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bounce.protect_recent('address=email').")));
+	m = guard_map_get(td, GUARD_PROTECT_RECENT, "bounce.protect_recent");
+	desc = RelationGetDescr(td->tg_relation);
+	old = td->tg_trigtuple;
+	if (!guard_row_key(m, old, desc, &tenant, &address, &given))
+		return PointerGetDatum(NULL);
+
+	/* an update that keeps the contact's address, tenant and list */
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		char	   *ntenant;
+		char	   *naddress;
+		char	   *ngiven;
+
+		if (guard_row_key(m, td->tg_newtuple, desc, &ntenant, &naddress, &ngiven) &&
+			strcmp(tenant, ntenant) == 0 && strcmp(address, naddress) == 0 &&
+			same_value(&m->cols[GK_TENANT], old, td->tg_newtuple, desc) &&
+			same_value(&m->cols[GK_LIST], old, td->tg_newtuple, desc))
+			return PointerGetDatum(NULL);
+	}
+
+	/* the state as the transaction sees it now */
+	CommandCounterIncrement();
+	guard_state_probe(tenant, address, NULL, &st);
+	if (!st.found || !guard_recent(tenant, st.last_sent, NULL, &window, &until))
+		return PointerGetDatum(NULL);
+	if (contact_still_there(m, old, desc, address))
+		return PointerGetDatum(NULL);
+
+	guard_recent_error(TRIGGER_FIRED_BY_DELETE(td->tg_event) ?
+					   "delete contact" : "change contact",
+					   psprintf(" from %s (trigger \"%s\")", m->relname, m->tgname),
+					   tenant, given, st.last_sent, &window, until);
+	return PointerGetDatum(NULL);
+}
+
+/* ----------------------------------------------------------------
+ * SQL entry points
+ * ---------------------------------------------------------------- */
+
+/* The lower-cased address argument n, or NULL. */
+static char *
+address_arg(FunctionCallInfo fcinfo, int n)
+{
+	text	   *t;
+
+	if (PG_ARGISNULL(n))
+		return NULL;
+	t = PG_GETARG_TEXT_PP(n);
+	return guard_lower(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), PG_GET_COLLATION());
+}
+
+/* The tenant argument n; '' for NULL. */
+static char *
+tenant_arg(FunctionCallInfo fcinfo, int n)
+{
+	return PG_ARGISNULL(n) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(n));
+}
+
+PG_FUNCTION_INFO_V1(bounce_protected_until);
+
+/*
+ * bounce.protected_until(address, tenant): last_sent_at + window when the
+ * address was emailed within its tenant's recent_send_window, else NULL.
+ * Reads with the query's snapshot; needs SELECT on bounce.address_state.
+ */
+Datum
+bounce_protected_until(PG_FUNCTION_ARGS)
+{
+	char	   *address = address_arg(fcinfo, 0);
+	char	   *tenant = tenant_arg(fcinfo, 1);
+	GuardState	st;
+	Interval	window;
+	TimestampTz until;
+	AclResult	acl;
+
+	if (address == NULL)
+		PG_RETURN_NULL();
+	catalog_ensure();
+	acl = pg_class_aclcheck(cat.relid[GT_STATE], GetUserId(), ACL_SELECT);
+	if (acl != ACLCHECK_OK)
+		aclcheck_error(acl, OBJECT_TABLE, BOUNCE_SCHEMA ".address_state");
+	guard_state_probe(tenant, address, GetActiveSnapshot(), &st);
+	if (!st.found ||
+		!guard_recent(tenant, st.last_sent, GetActiveSnapshot(), &window, &until))
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(until);
+}
+
+PG_FUNCTION_INFO_V1(bounce_remove_confirmed);
+
+/*
+ * bounce.remove_confirmed(address, tenant): the manual removal of a
+ * confirmed bounce (SPEC 4).  Clears the address's state as a double
+ * opt-in does -- active, streaks and history forgotten, sends kept, its
+ * earlier events counting only as sends, also in bounce.rebuild() -- and
+ * refuses (23B01) while the address was emailed within the window.  False
+ * when the address is not a confirmed bounce.
+ */
+Datum
+bounce_remove_confirmed(PG_FUNCTION_ARGS)
+{
+	char	   *address = address_arg(fcinfo, 0);
+	char	   *tenant = tenant_arg(fcinfo, 1);
+	StateStore	ss;
+	BnState		st;
+	bool		removed = false;
+
+	if (address == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("address must not be null")));
+
+	state_store_open(&ss);
+	for (;;)
+	{
+		Interval	window;
+		TimestampTz until;
+		TimestampTz at = GetCurrentTransactionStartTimestamp();
+
+		if (!state_store_fetch(&ss, tenant, address, &st) ||
+			st.status != BN_ADDR_CONFIRMED)
+			break;
+		if (guard_recent(tenant, st.last_sent_at, NULL, &window, &until))
+			guard_recent_error("remove confirmed bounce", " from the confirmed list",
+							   tenant, address, st.last_sent_at, &window, until);
+		bn_state_clear(&st, Max(at, st.last_event_at));
+		if (state_store_write(&ss, tenant, address, &st))
+		{
+			removed = true;
+			break;
+		}
+		CHECK_FOR_INTERRUPTS();
+	}
+	state_store_close(&ss);
+	PG_RETURN_BOOL(removed);
+}

@@ -1,0 +1,148 @@
+/*
+ * track.h
+ *		What track.c, state_store.c and rebuild.c share: the address state
+ *		tables, the policy cache, and the reading of the sender's events.
+ *
+ * The layering: track.c reads events out of the sender's rows (columns
+ * named by the trigger's arguments) and decides per address between
+ * applying the new events and replaying the address; state_store.c reads
+ * and writes bounce.address_state through the table and index access
+ * methods and keeps bounce.suppression in step; rebuild.c replays a whole
+ * events table.  All of them move a state only with bn_state_apply().
+ */
+#ifndef BOUNCE_TRACK_H
+#define BOUNCE_TRACK_H
+
+#include "bounce.h"
+#include "core/state.h"
+
+#include "access/htup.h"
+#include "commands/trigger.h"
+#include "executor/tuptable.h"
+#include "nodes/execnodes.h"
+#include "utils/rel.h"
+
+/* ----------------------------------------------------------------
+ * Events read from the sender's rows (track.c)
+ * ---------------------------------------------------------------- */
+
+/* One event and the address it is about; strings NUL-terminated. */
+typedef struct TrackEvent
+{
+	BnEvent		ev;
+	const char *tenant;			/* "" for none */
+	const char *address;		/* lower-cased */
+	uint32		tenant_len;
+	uint32		address_len;
+	uint32		seq;			/* arrival order, to keep the sort stable */
+} TrackEvent;
+
+/* The column mapping of one bounce.track() trigger; opaque. */
+typedef struct TrackMap TrackMap;
+
+/*
+ * The mapping of a trigger on a relation, checked and cached (per backend,
+ * by trigger OID and relation, until the relation's relcache entry is
+ * invalidated).  Raises the errors of a misattached trigger.
+ */
+extern TrackMap *track_map_get(Trigger *trigger, Relation rel);
+
+/* The replay of one address into st (whose cleared_at is kept). */
+extern void track_replay_address(TrackMap *map, const char *tenant,
+								 const char *address, BnState *st,
+								 const BnPolicy *policy, MemoryContext cxt);
+
+/* rebuild.c: read every event of the table, grouped by address. */
+typedef struct TrackScan TrackScan;
+extern TrackScan *track_scan_begin(TrackMap *map);
+extern bool track_scan_next_address(TrackScan *scan, TrackEvent **events,
+									int *nevents, MemoryContext cxt);
+extern void track_scan_end(TrackScan *scan);
+extern const char *track_map_relname(TrackMap *map);
+
+/* The bounce.track() function's OID, for finding its triggers. */
+extern Oid	track_function_oid(void);
+
+/* ----------------------------------------------------------------
+ * bounce.address_state, bounce.policy, bounce.suppression (state_store.c)
+ * ---------------------------------------------------------------- */
+
+/* Access to bounce.address_state for the duration of one trigger call. */
+typedef struct StateStore
+{
+	MemoryContext cxt;			/* lives as long as the store */
+	Relation	rel;
+	Relation	pkey;
+	TupleTableSlot *found;		/* the row fetched, materialized */
+	TupleTableSlot *newrow;		/* virtual, the row written */
+	bool		have_row;		/* found holds the current row */
+	EState	   *estate;			/* for index insertion, made on first use */
+	ResultRelInfo *rri;
+	Datum		empty_array;
+	int			inserted;
+	int			updated;
+	int			retries;
+} StateStore;
+
+extern void state_store_open(StateStore *ss);
+extern void state_store_close(StateStore *ss);
+
+/*
+ * The same with slots made once (in the current memory context) and kept
+ * by the caller across opens, for a trigger fired once per row.
+ */
+extern void state_store_make_slots(TupleTableSlot **found,
+								   TupleTableSlot **newrow, Datum *empty_array);
+extern void state_store_open_with(StateStore *ss, TupleTableSlot *found,
+								  TupleTableSlot *newrow, Datum empty_array);
+extern void state_store_close_keeping_slots(StateStore *ss);
+
+/*
+ * The stored state of an address, or the state of a new one (false).  Waits
+ * for a concurrent writer of the same address to finish first.  The state
+ * may point into ss->found until the next fetch.
+ */
+extern bool state_store_fetch(StateStore *ss, const char *tenant,
+							  const char *address, BnState *st);
+
+/*
+ * Store st for the address last fetched.  False when another transaction
+ * wrote the address since the fetch: fetch, apply and write again.
+ */
+extern bool state_store_write(StateStore *ss, const char *tenant,
+							  const char *address, const BnState *st);
+
+/* The policy of a tenant (its own row, the default row, or built-in). */
+extern BnPolicy policy_for(const char *tenant);
+
+/*
+ * Bring the derived row of bounce.suppression in step with a state whose
+ * suppression changed; the audit row names the current user.  source is
+ * the events table.  Runs SQL as the extension's owner; SPI must be
+ * connected.
+ */
+extern void suppression_sync(const char *tenant, const char *address,
+							 const BnState *st, const char *source,
+							 const char *evidence);
+
+/* The same for every address at once, after a rebuild. */
+extern void suppression_sync_all(const char *source);
+
+/* Run SQL as the extension's owner, or as a relation's owner. */
+typedef struct SavedUser
+{
+	Oid			userid;
+	int			sec_context;
+} SavedUser;
+
+extern void become_extension_owner(SavedUser *saved);
+extern void become_user(Oid userid, SavedUser *saved);
+extern void restore_user(const SavedUser *saved);
+
+/* The OID of a relation in schema bounce, or an error. */
+extern Oid	bounce_relid(const char *name);
+
+/* Format a time as timestamptz text (for evidence and messages). */
+extern char *bn_time_text(BnTime t);
+
+#endif							/* BOUNCE_TRACK_H */
