@@ -12,7 +12,15 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)) $(CORE_SRCS))
 # frozen full script (sql/bounce--X.sql, committed) and a hand-written
 # upgrade script (sql/bounce--X--Y.sql); test/check-upgrade.sh proves each
 # upgrade gives the objects of a fresh install and keeps the data.
+#
+# RELEASED lists the versions whose install script is frozen.  While the
+# current version is one of them, its committed script is installed as it is
+# and test/check-release.sh fails if the fragments no longer assemble to it:
+# bump default_version and write the upgrade script instead.
+RELEASED = 1.0
+ifeq ($(filter $(EXTVERSION),$(RELEASED)),)
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+endif
 DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 # pg_regress: sql/<feature>.sql -> expected/<feature>.out, one per feature.
@@ -32,8 +40,19 @@ include $(PGXS)
 # PGXS knows no header dependencies; every object depends on every header.
 $(OBJS): $(wildcard src/*.h src/core/*.h)
 
-sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) $(EXTENSION).control
+ifneq ($(DATA_built),)
+$(DATA_built): $(sort $(wildcard sql/install/*.sql)) $(EXTENSION).control
 	cat $(sort $(wildcard sql/install/*.sql)) > $@
+endif
+
+# What the fragments assemble to, for test/check-release.sh.
+assembled:
+	@cat $(sort $(wildcard sql/install/*.sql))
+
+released:
+	@echo $(RELEASED)
+
+.PHONY: assembled released
 
 # The plain-C core alone: each test/unit/test_*.c is a program; no server.
 UNIT_CC ?= cc

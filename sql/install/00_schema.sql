@@ -1,4 +1,4 @@
--- bounce--1.0.sql: assembled by the Makefile from the fragments in sql/install
+-- bounce--1.0.sql: assembled by the Makefile from the fragments in sql/install (released: frozen)
 
 \echo Use "CREATE EXTENSION bounce" to load this file. \quit
 
