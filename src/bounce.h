@@ -29,6 +29,11 @@ extern BnReason bounce_reason_from_oid(Oid value);
 /* The same without raising an error: false for a value we do not know. */
 extern bool bounce_kind_lookup(Oid value, BnKind *kind);
 extern bool bounce_reason_lookup(Oid value, BnReason *reason);
+/*
+ * The OID of a label of any enum type in schema bounce, looked up now (no
+ * cache); an error names the missing type or label.
+ */
+extern Oid	bounce_enum_label_oid(const char *typname, const char *label);
 
 /*
  * rules.c: the sender's own classification rules (bounce.rule) and reason

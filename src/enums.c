@@ -8,6 +8,9 @@
  * path is an array index one way and a binary search over 36 entries the
  * other.  A syscache callback on pg_type and pg_enum forgets them, so that
  * DROP EXTENSION followed by CREATE EXTENSION in the same session works.
+ *
+ * bounce_enum_label_oid() is the one lookup of an enum label by type name
+ * for the other glue files; they keep their own caches of what it returns.
  */
 #include "postgres.h"
 
@@ -77,36 +80,62 @@ entry_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Look up one enum type and all of its labels. */
-static void
-enum_load(EnumCache *cache, Oid nspid)
+/* The OID of an enum type in schema bounce, or an error. */
+static Oid
+enum_type_oid(const char *typname)
 {
+	Oid			nspid = get_namespace_oid(BOUNCE_SCHEMA, false);
 	Oid			typoid;
 
 	typoid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-							 CStringGetDatum(cache->typname),
+							 CStringGetDatum(typname),
 							 ObjectIdGetDatum(nspid));
 	if (!OidIsValid(typoid))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
 				 errmsg("type %s.%s does not exist",
-						BOUNCE_SCHEMA, cache->typname),
+						BOUNCE_SCHEMA, typname),
 				 errhint("Reinstall the extension with DROP EXTENSION bounce and CREATE EXTENSION bounce.")));
+	return typoid;
+}
+
+/* The OID of a label of the enum type typoid, named typname; or an error. */
+static Oid
+enum_value_oid(Oid typoid, const char *typname, const char *label)
+{
+	Oid			value;
+
+	value = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
+							ObjectIdGetDatum(typoid),
+							CStringGetDatum(label));
+	if (!OidIsValid(value))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("type %s.%s has no value \"%s\"",
+						BOUNCE_SCHEMA, typname, label),
+				 errdetail("The shared library expects the values of a newer version of the extension."),
+				 errhint("Update the extension with ALTER EXTENSION bounce UPDATE.")));
+	return value;
+}
+
+/* The OID of a label of an enum type in schema bounce; see bounce.h. */
+Oid
+bounce_enum_label_oid(const char *typname, const char *label)
+{
+	return enum_value_oid(enum_type_oid(typname), typname, label);
+}
+
+/* Look up one enum type and all of its labels. */
+static void
+enum_load(EnumCache *cache)
+{
+	Oid			typoid = enum_type_oid(cache->typname);
 
 	for (int i = 0; i < cache->count; i++)
 	{
-		Oid			value;
+		Oid			value = enum_value_oid(typoid, cache->typname,
+										   cache->labels[i]);
 
-		value = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
-								ObjectIdGetDatum(typoid),
-								CStringGetDatum(cache->labels[i]));
-		if (!OidIsValid(value))
-			ereport(ERROR,
-					(errcode(ERRCODE_UNDEFINED_OBJECT),
-					 errmsg("type %s.%s has no value \"%s\"",
-							BOUNCE_SCHEMA, cache->typname, cache->labels[i]),
-					 errdetail("The shared library expects the values of a newer version of the extension."),
-					 errhint("Update the extension with ALTER EXTENSION bounce UPDATE.")));
 		cache->oids[i] = value;
 		cache->sorted[i].value = value;
 		cache->sorted[i].index = i;
@@ -121,16 +150,12 @@ enum_load(EnumCache *cache, Oid nspid)
 static void
 enums_load(void)
 {
-	Oid			nspid;
-
 	if (!callbacks_registered)
 	{
 		CacheRegisterSyscacheCallback(TYPEOID, enums_invalidate, (Datum) 0);
 		CacheRegisterSyscacheCallback(ENUMOID, enums_invalidate, (Datum) 0);
 		callbacks_registered = true;
 	}
-
-	nspid = get_namespace_oid(BOUNCE_SCHEMA, false);
 
 	/*
 	 * Mark valid first: a callback that fires during the lookups clears the
@@ -139,8 +164,8 @@ enums_load(void)
 	enums_valid = true;
 	PG_TRY();
 	{
-		enum_load(&kind_cache, nspid);
-		enum_load(&reason_cache, nspid);
+		enum_load(&kind_cache);
+		enum_load(&reason_cache);
 	}
 	PG_CATCH();
 	{

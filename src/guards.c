@@ -44,7 +44,6 @@
 #include "catalog/namespace.h"
 #include "catalog/partition.h"
 #include "catalog/pg_collation.h"
-#include "catalog/pg_enum.h"
 #include "catalog/pg_operator.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -186,28 +185,6 @@ table_attnum(GuardTable t, const char *colname)
 	return attnum;
 }
 
-/* The OID of a label of an enum type in schema bounce. */
-static Oid
-enum_label(const char *typname, const char *label)
-{
-	Oid			nsp = get_namespace_oid(BOUNCE_SCHEMA, false);
-	Oid			typoid;
-	Oid			value;
-
-	typoid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-							 CStringGetDatum(typname), ObjectIdGetDatum(nsp));
-	value = OidIsValid(typoid) ?
-		GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
-						ObjectIdGetDatum(typoid), CStringGetDatum(label)) :
-		InvalidOid;
-	if (!OidIsValid(value))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("type %s.%s has no value \"%s\"", BOUNCE_SCHEMA, typname, label),
-				 errhint("Update the extension with ALTER EXTENSION bounce UPDATE.")));
-	return value;
-}
-
 /* Look our tables up; called when cat.valid is false. */
 static void
 catalog_load(void)
@@ -241,8 +218,8 @@ catalog_load(void)
 	c.sp_address = table_attnum(GT_SUPPRESSION, "address");
 	c.sp_reason = table_attnum(GT_SUPPRESSION, "reason");
 	c.sp_suppressed_at = table_attnum(GT_SUPPRESSION, "suppressed_at");
-	c.confirmed_oid = enum_label("address_status", "confirmed");
-	c.complaint_oid = enum_label("suppression_reason", "complaint");
+	c.confirmed_oid = bounce_enum_label_oid("address_status", "confirmed");
+	c.complaint_oid = bounce_enum_label_oid("suppression_reason", "complaint");
 
 	/* an invalidation during the lookups makes the next call reload */
 	c.valid = true;

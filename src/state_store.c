@@ -38,7 +38,6 @@
 #include "access/xact.h"
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
-#include "catalog/pg_enum.h"
 #include "catalog/pg_extension.h"
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
@@ -200,37 +199,12 @@ bounce_relid(const char *name)
 	return relid;
 }
 
-/* The OID of a label of an enum type in schema bounce. */
-static Oid
-enum_label_oid(Oid typoid, const char *typname, const char *label)
-{
-	Oid			value;
-
-	value = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
-							ObjectIdGetDatum(typoid), CStringGetDatum(label));
-	if (!OidIsValid(value))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("type %s.%s has no value \"%s\"", BOUNCE_SCHEMA, typname, label),
-				 errhint("Update the extension with ALTER EXTENSION bounce UPDATE.")));
-	return value;
-}
-
 /* Fill one enum's label OIDs. */
 static void
 enum_oids(const char *typname, const char *const *labels, int n, Oid *out)
 {
-	Oid			nsp = get_namespace_oid(BOUNCE_SCHEMA, false);
-	Oid			typoid;
-
-	typoid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-							 CStringGetDatum(typname), ObjectIdGetDatum(nsp));
-	if (!OidIsValid(typoid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("type %s.%s does not exist", BOUNCE_SCHEMA, typname)));
 	for (int i = 0; i < n; i++)
-		out[i] = enum_label_oid(typoid, typname, labels[i]);
+		out[i] = bounce_enum_label_oid(typname, labels[i]);
 }
 
 /* The owner of extension bounce. */

@@ -14,15 +14,11 @@
 
 #include "core/tally.h"
 
-#include "catalog/namespace.h"
-#include "catalog/pg_enum.h"
-#include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
 #include "utils/numeric.h"
-#include "utils/syscache.h"
 
 StaticAssertDecl(sizeof(BnTally) == 40,
 				 "bounce.tally is declared with INTERNALLENGTH = 40");
@@ -200,24 +196,9 @@ enum_label(FunctionCallInfo fcinfo, const char *typname,
 
 	if (oids == NULL)
 	{
-		Oid			nsp = get_namespace_oid(BOUNCE_SCHEMA, false);
-		Oid			typid;
-
-		typid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-								CStringGetDatum(typname),
-								ObjectIdGetDatum(nsp));
-		if (!OidIsValid(typid))
-			elog(ERROR, "type %s.%s does not exist", BOUNCE_SCHEMA, typname);
 		oids = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid) * nlabels);
 		for (int i = 0; i < nlabels; i++)
-		{
-			oids[i] = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
-									  ObjectIdGetDatum(typid),
-									  CStringGetDatum(labels[i]));
-			if (!OidIsValid(oids[i]))
-				elog(ERROR, "enum %s.%s has no label \"%s\"",
-					 BOUNCE_SCHEMA, typname, labels[i]);
-		}
+			oids[i] = bounce_enum_label_oid(typname, labels[i]);
 		fcinfo->flinfo->fn_extra = oids;
 	}
 	return oids[which];

@@ -851,12 +851,18 @@ track_map_get(Trigger *trigger, Relation rel)
 			MemoryContextSwitchTo(old);
 			e->map = NULL;
 		}
-		/* an error leaves the entry empty and invalid */
-		e->valid = false;
+		/*
+		 * Valid from before the build: an invalidation that arrives while
+		 * the build reads the catalogs clears the flag again, so the next
+		 * call rebuilds.  An error leaves the entry without a map, which
+		 * rebuilds too.
+		 */
+		e->valid = true;
 		m = map_build(trigger, rel);
 		e = hash_search(map_cache, &key, HASH_ENTER, &found);
+		if (!found)
+			e->valid = false;
 		e->map = m;
-		e->valid = true;
 	}
 	return e->map;
 }

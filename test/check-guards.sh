@@ -22,32 +22,11 @@ set -u
 . "$(dirname "$0")/lib.sh"
 cd "$BOUNCE_ROOT"
 
-if [ -z "${PGHOST:-}" ] || [ -z "${PGPORT:-}" ]; then
-	ensure_deps
-	build_install || exit 1
-	start_cluster
-fi
-export PGUSER=${PGUSER:-postgres}
+use_or_start_cluster
 
 DB=bounce_guards
-psql -Xq -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1
-psql -Xq -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB" || exit 1
-psql -Xq -d "$DB" -v ON_ERROR_STOP=1 -c "CREATE EXTENSION bounce" || exit 1
-
-coproc SESSION_A { psql -X -q -A -t -d "$DB" 2>&1; }
-a_in=${SESSION_A[1]}
-a_out=${SESSION_A[0]}
-
-# a SQL: run SQL in session A; prints its output (all lines, joined by "|").
-a() {
-	local line out=""
-	printf '%s\n\\echo __done__\n' "$1" >&"$a_in"
-	while IFS= read -r -t 60 line <&"$a_out"; do
-		[ "$line" = "__done__" ] && break
-		out="${out:+$out|}$line"
-	done
-	printf '%s' "$out"
-}
+create_bounce_db "$DB"
+session_a_open "$DB"
 
 # q SQL: one query in a new session; prints its output.
 q() {
@@ -57,19 +36,6 @@ q() {
 # waiting: true when a session of the database waits for a lock.
 waiting() {
 	[ "$(q "SELECT count(*) FROM pg_stat_activity WHERE datname = '$DB' AND wait_event_type = 'Lock'")" -gt 0 ]
-}
-
-passed=0
-failed=0
-# expect NAME GOT WANT
-expect() {
-	if [ "$2" = "$3" ]; then
-		echo "ok      $1"
-		passed=$((passed + 1))
-	else
-		echo "FAILED  $1: got '$2', want '$3'"
-		failed=$((failed + 1))
-	fi
 }
 
 q "
@@ -151,9 +117,8 @@ else
 	echo "skip    the invalid list through bounce.track(): track.c does not call bounce_note_invalid() yet"
 fi
 
-printf '\\q\n' >&"$a_in"
+session_a_close
 psql -Xq -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1
 psql -Xq -d postgres -c "DROP ROLE IF EXISTS guards_writer" >/dev/null 2>&1
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+expect_summary

@@ -12,49 +12,15 @@ set -u
 . "$(dirname "$0")/lib.sh"
 cd "$BOUNCE_ROOT"
 
-if [ -z "${PGHOST:-}" ] || [ -z "${PGPORT:-}" ]; then
-	ensure_deps
-	build_install || exit 1
-	start_cluster
-fi
-export PGUSER=${PGUSER:-postgres}
+use_or_start_cluster
 
 DB=bounce_rules_cache
-psql -Xq -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1
-psql -Xq -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB" || exit 1
-psql -Xq -d "$DB" -v ON_ERROR_STOP=1 -c "CREATE EXTENSION bounce" || exit 1
-
-coproc SESSION_A { psql -X -q -A -t -d "$DB" 2>&1; }
-a_in=${SESSION_A[1]}
-a_out=${SESSION_A[0]}
-
-# a SQL: run SQL in session A; prints its output (all lines, joined by "|").
-a() {
-	local line out=""
-	printf '%s\n\\echo __done__\n' "$1" >&"$a_in"
-	while IFS= read -r -t 30 line <&"$a_out"; do
-		[ "$line" = "__done__" ] && break
-		out="${out:+$out|}$line"
-	done
-	printf '%s' "$out"
-}
+create_bounce_db "$DB"
+session_a_open "$DB"
 
 # b SQL: run SQL in a new session B, committed when it returns.
 b() {
 	psql -X -q -A -t -d "$DB" -v ON_ERROR_STOP=1 -c "$1" >/dev/null
-}
-
-passed=0
-failed=0
-# expect NAME GOT WANT
-expect() {
-	if [ "$2" = "$3" ]; then
-		echo "ok      $1"
-		passed=$((passed + 1))
-	else
-		echo "FAILED  $1: got '$2', want '$3'"
-		failed=$((failed + 1))
-	fi
 }
 
 DIAG="'550 5.7.1 xyzzy gateway said no'"
@@ -140,9 +106,7 @@ expect "A classifies after B re-creates the extension" "$(a "$Q")" "$builtin"
 b "INSERT INTO bounce.rule (pattern, reason) VALUES ('xyzzy', 'rejected')"
 expect "A sees a rule in the re-created table" "$(a "$Q")" "rejected"
 
-printf '\\q\n' >&"$a_in"
-wait "$SESSION_A_PID" 2>/dev/null
+session_a_close
 psql -Xq -d postgres -c "DROP DATABASE $DB" >/dev/null 2>&1
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+expect_summary

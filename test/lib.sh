@@ -63,6 +63,69 @@ stop_cluster() {
 	fi
 }
 
+# For a check script: use the cluster of test/run.sh when PGHOST and PGPORT
+# are exported, or build, install and start a throwaway one.
+use_or_start_cluster() {
+	if [ -z "${PGHOST:-}" ] || [ -z "${PGPORT:-}" ]; then
+		ensure_deps
+		build_install || exit 1
+		start_cluster
+	fi
+	export PGUSER=${PGUSER:-postgres}
+}
+
+# Drop database $1 if it is there and create it with the extension; exits
+# on failure.
+create_bounce_db() {
+	psql -Xq -d postgres -c "DROP DATABASE IF EXISTS $1" >/dev/null 2>&1
+	psql -Xq -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE $1" || exit 1
+	psql -Xq -d "$1" -v ON_ERROR_STOP=1 -c "CREATE EXTENSION bounce" || exit 1
+}
+
+# Session A of a cross-session check: one long-lived psql on database $1,
+# run as a coprocess.  Send it SQL with a, end it with session_a_close.
+session_a_open() {
+	coproc SESSION_A { psql -X -q -A -t -d "$1" 2>&1; }
+	a_in=${SESSION_A[1]}
+	a_out=${SESSION_A[0]}
+}
+
+# a SQL: run SQL in session A; prints its output (all lines, joined by "|").
+a() {
+	local line out=""
+	printf '%s\n\\echo __done__\n' "$1" >&"$a_in"
+	while IFS= read -r -t 60 line <&"$a_out"; do
+		[ "$line" = "__done__" ] && break
+		out="${out:+$out|}$line"
+	done
+	printf '%s' "$out"
+}
+
+# Quit session A and wait for it.
+session_a_close() {
+	local pid=${SESSION_A_PID:-}
+	printf '\\q\n' >&"$a_in"
+	[ -n "$pid" ] && wait "$pid" 2>/dev/null
+	return 0
+}
+
+# expect NAME GOT WANT: one step of a check, counted in passed and failed.
+expect() {
+	if [ "$2" = "$3" ]; then
+		echo "ok      $1"
+		passed=$((${passed:-0} + 1))
+	else
+		echo "FAILED  $1: got '$2', want '$3'"
+		failed=$((${failed:-0} + 1))
+	fi
+}
+
+# The last line of a check, "N passed, M failed"; true when none failed.
+expect_summary() {
+	echo "${passed:-0} passed, ${failed:-0} failed"
+	[ "${failed:-0}" -eq 0 ]
+}
+
 # Where ../shared lives when this is the project's own checkout; empty on a
 # user's clone, where scripts reading it skip cleanly.
 shared_dir() {
