@@ -255,6 +255,14 @@ many1@track.test	opened	00000000-0000-0000-0000-000000000009	2024-05-01 12:00	tr
 many2@track.test	bounced	00000000-0000-0000-0000-00000000000a	2024-05-02 10:00	tr-many	5.1.1
 \.
 SELECT address, h, hc FROM st WHERE address IN ('many1@track.test', 'many2@track.test');
+-- a label added to the event enum after the trigger's mapping was cached
+-- is read, not taken for an unknown event: the click resets the streak
+INSERT INTO typed (mail, kind_of_event, camp, at, account, st) VALUES
+	('enum-add@track.test', 'bounced', '00000000-0000-0000-0000-00000000000b', '2024-05-01 10:00', 'tr', '5.1.1');
+ALTER TYPE my_event ADD VALUE 'clicked';
+INSERT INTO typed (mail, kind_of_event, camp, at, account) VALUES
+	('enum-add@track.test', 'clicked', '00000000-0000-0000-0000-00000000000b', '2024-05-01 12:00', 'tr');
+SELECT address, h, newest FROM st WHERE address = 'enum-add@track.test';
 
 -- ---------------------------------------------------------------------------
 -- A partitioned events table: the replay reads every partition.
@@ -327,6 +335,20 @@ INSERT INTO wrong VALUES ('w@track.test', 'sent', '2024-05-01', 1);
 DROP TRIGGER t ON wrong;
 SELECT bounce.track_check('wrong');
 SELECT bounce.rebuild('wrong');
+-- rebuild reads the enabled trigger's mapping, not a disabled one's; a
+-- lone disabled trigger still serves
+CREATE TRIGGER old_t AFTER INSERT ON wrong FOR EACH ROW
+	EXECUTE FUNCTION bounce.track('address=type', 'event=email', 'time=at');
+ALTER TABLE wrong DISABLE TRIGGER old_t;
+CREATE TRIGGER t AFTER INSERT ON wrong FOR EACH ROW
+	EXECUTE FUNCTION bounce.track('address=email', 'event=type', 'time=at');
+SELECT addresses, events_replayed FROM bounce.rebuild('wrong');
+ALTER TABLE wrong ENABLE TRIGGER old_t;
+SELECT addresses, events_replayed FROM bounce.rebuild('wrong');
+DROP TRIGGER t ON wrong;
+ALTER TABLE wrong DISABLE TRIGGER old_t;
+SELECT addresses, events_replayed FROM bounce.rebuild('wrong');
+DROP TRIGGER old_t ON wrong;
 SELECT bounce.track();
 SELECT bounce.track_events('wrong', 'email', 'type', NULL, 'at', for_each => 'each');
 SELECT bounce.track_events('wrong', 'email', 'type', NULL, 'nope');

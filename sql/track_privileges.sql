@@ -69,6 +69,36 @@ RESET ROLE;
 SELECT p.oid::regprocedure FROM pg_proc p
 WHERE p.pronamespace = 'bounce'::regnamespace AND p.prosecdef;
 
+-- The suppression list is written as the extension's owner: the inserting
+-- role's search_path must not pick an operator that then runs as the
+-- owner.  An operator = on bounce.suppression_reason in a schema the role
+-- controls is never called (an unsubscribe strengthened to a complaint
+-- updates the row).
+SET ROLE regress_bounce_owner;
+CREATE FUNCTION public.regress_hijack_eq(a bounce.suppression_reason,
+	b bounce.suppression_reason) RETURNS boolean LANGUAGE plpgsql
+	AS $$ BEGIN RAISE WARNING 'operator run as %', current_user; RETURN a::text = b::text; END $$;
+CREATE OPERATOR public.= (LEFTARG = bounce.suppression_reason,
+	RIGHTARG = bounce.suppression_reason, FUNCTION = public.regress_hijack_eq);
+CREATE FUNCTION public.regress_hijack_ts(a timestamptz, b timestamptz)
+	RETURNS boolean LANGUAGE plpgsql
+	AS $$ BEGIN RAISE WARNING 'operator run as %', current_user; RETURN a::text = b::text; END $$;
+CREATE OPERATOR public.= (LEFTARG = timestamptz, RIGHTARG = timestamptz,
+	FUNCTION = public.regress_hijack_ts);
+SET search_path = public, pg_catalog;
+INSERT INTO priv_events (email, type, campaign, at) VALUES
+	('h@priv.test', 'unsubscribe', 1, '2024-05-04 10:00');
+INSERT INTO priv_events (email, type, campaign, at) VALUES
+	('h@priv.test', 'complaint', 1, '2024-05-04 11:00');
+RESET search_path;
+DROP OPERATOR public.= (bounce.suppression_reason, bounce.suppression_reason);
+DROP OPERATOR public.= (timestamptz, timestamptz);
+DROP FUNCTION public.regress_hijack_eq(bounce.suppression_reason, bounce.suppression_reason);
+DROP FUNCTION public.regress_hijack_ts(timestamptz, timestamptz);
+RESET ROLE;
+SELECT address, reason, suppressed_at, derived FROM bounce.suppression
+WHERE address = 'h@priv.test';
+
 DROP TABLE priv_events;
 REVOKE ALL ON bounce.address_state, bounce.suppression FROM regress_bounce_writer;
 REVOKE EXECUTE ON FUNCTION bounce.track() FROM regress_bounce_owner;

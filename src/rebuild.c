@@ -24,6 +24,7 @@
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
+#include "commands/trigger.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "miscadmin.h"
@@ -36,28 +37,37 @@
 #include "guards.h"
 #include "track.h"
 
-/* The bounce.track() trigger of a relation; an error when none. */
+/*
+ * The bounce.track() trigger of a relation: the enabled one, or when none
+ * is enabled the disabled one; an error when none, or more than one.
+ */
 static Trigger *
 find_track_trigger(Relation rel)
 {
 	Oid			fn = track_function_oid();
 	Trigger    *found = NULL;
 
-	if (rel->trigdesc != NULL)
+	for (int pass = 0; pass < 2 && found == NULL; pass++)
+	{
+		if (rel->trigdesc == NULL)
+			break;
 		for (int i = 0; i < rel->trigdesc->numtriggers; i++)
 		{
 			Trigger    *t = &rel->trigdesc->triggers[i];
 
-			if (t->tgfoid != fn || !t->tgenabled)
+			if (t->tgfoid != fn)
+				continue;
+			if (pass == 0 && t->tgenabled == TRIGGER_DISABLED)
 				continue;
 			if (found != NULL)
 				ereport(ERROR,
 						(errcode(ERRCODE_DUPLICATE_OBJECT),
-						 errmsg("relation %s has more than one bounce.track() trigger",
-								RelationGetRelationName(rel)),
+						 errmsg("relation %s has more than one %sbounce.track() trigger",
+								RelationGetRelationName(rel), pass == 0 ? "enabled " : ""),
 						 errhint("Keep one trigger per events table.")));
 			found = t;
 		}
+	}
 	if (found == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),

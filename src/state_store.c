@@ -26,7 +26,10 @@
  *
  * Rare writes -- the suppression list, its audit -- are SQL run as the
  * extension's owner, like ri_triggers.c runs its checks as the owner of
- * the referenced table.
+ * the referenced table.  Their text names every operator and function
+ * with its schema, and uses no construct that looks an operator up by
+ * name (IS DISTINCT FROM, IN, NULLIF): the inserting role's search_path
+ * must not choose code that runs as the owner.
  */
 #include "postgres.h"
 
@@ -1074,8 +1077,8 @@ sync_plans(void)
 						" ON CONFLICT (tenant, address) DO UPDATE"
 						" SET reason = excluded.reason, suppressed_at = excluded.suppressed_at,"
 						" source = excluded.source"
-						" WHERE s.derived AND (s.reason, s.suppressed_at)"
-						" IS DISTINCT FROM (excluded.reason, excluded.suppressed_at)",
+						" WHERE s.derived AND (s.reason OPERATOR(pg_catalog.<>) excluded.reason"
+						" OR s.suppressed_at OPERATOR(pg_catalog.<>) excluded.suppressed_at)",
 						5, types);
 		if (p == NULL)
 			elog(ERROR, "could not prepare the suppression sync: %s",
@@ -1223,8 +1226,8 @@ suppression_sync_all(const char *source)
 										" ON CONFLICT (tenant, address) DO UPDATE"
 										" SET reason = excluded.reason, suppressed_at = excluded.suppressed_at,"
 										" source = excluded.source"
-										" WHERE p.derived AND (p.reason, p.suppressed_at)"
-										" IS DISTINCT FROM (excluded.reason, excluded.suppressed_at)",
+										" WHERE p.derived AND (p.reason OPERATOR(pg_catalog.<>) excluded.reason"
+										" OR p.suppressed_at OPERATOR(pg_catalog.<>) excluded.suppressed_at)",
 										1, types, values, NULL, false, 0);
 	}
 	PG_FINALLY();

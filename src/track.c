@@ -1095,6 +1095,24 @@ read_bounce(TrackMap *m, const TrackCol *cols, Datum *v, bool *isnull,
 	ev->kind = kind;
 }
 
+/* The event type of an enum label the map does not know, or -1. */
+static int
+enum_label_event(Oid label)
+{
+	HeapTuple	tup = SearchSysCache1(ENUMOID, ObjectIdGetDatum(label));
+	BnEventType et;
+	const char *name;
+	int			t = -1;
+
+	if (!HeapTupleIsValid(tup))
+		return -1;
+	name = NameStr(((Form_pg_enum) GETSTRUCT(tup))->enumlabel);
+	if (bn_event_type_from_name(name, strlen(name), &et))
+		t = (int) et;
+	ReleaseSysCache(tup);
+	return t;
+}
+
 /*
  * One row's event.  v and isnull are indexed by key.  A fixed tenant and
  * address (the replay's) are used instead of the columns when given.
@@ -1118,12 +1136,22 @@ read_event(TrackMap *m, const TrackCol *cols, Datum *v, bool *isnull,
 		Oid			label = DatumGetObjectId(v[TK_EVENT]);
 		int			t = -1;
 
-		for (int i = 0; i < cols[TK_EVENT].nlabels; i++)
+		int			i;
+
+		for (i = 0; i < cols[TK_EVENT].nlabels; i++)
 			if (cols[TK_EVENT].label_oids[i] == label)
 			{
 				t = cols[TK_EVENT].label_events[i];
 				break;
 			}
+
+		/*
+		 * A label added (ALTER TYPE ... ADD VALUE) since the map was built:
+		 * that invalidates no relcache entry, so the map does not know it.
+		 * Read it from the catalog.
+		 */
+		if (i == cols[TK_EVENT].nlabels)
+			t = enum_label_event(label);
 		if (t < 0)
 		{
 			if (strict && !m->unknown_ignore)
