@@ -65,6 +65,16 @@ SET ROLE regress_bounce_writer;
 SELECT bounce.sendable('W@priv.test'), bounce.sendable('c@priv.test'), bounce.sendable('new@priv.test');
 RESET ROLE;
 
+-- bounce.track_check() describes a table's columns: only to who may read it.
+SET ROLE regress_bounce_writer;
+SELECT bounce.track_check('priv_events');
+RESET ROLE;
+GRANT SELECT ON priv_events TO regress_bounce_writer;
+SET ROLE regress_bounce_writer;
+SELECT bounce.track_check('priv_events') LIKE 'trigger %' AS described;
+RESET ROLE;
+REVOKE SELECT ON priv_events FROM regress_bounce_writer;
+
 -- No function of the extension is SECURITY DEFINER.
 SELECT p.oid::regprocedure FROM pg_proc p
 WHERE p.pronamespace = 'bounce'::regnamespace AND p.prosecdef;

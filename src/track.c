@@ -60,6 +60,7 @@
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "parser/parse_func.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/catcache.h"
 #include "utils/fmgroids.h"
@@ -2054,6 +2055,13 @@ bounce_track_check(PG_FUNCTION_ARGS)
 	Oid			fn = track_function_oid();
 	StringInfoData buf;
 	int			found = 0;
+	AclResult	aclresult;
+
+	/* It describes the table's columns: ask what reading the table asks. */
+	aclresult = pg_class_aclcheck(relid, GetUserId(), ACL_SELECT);
+	if (aclresult != ACLCHECK_OK)
+		aclcheck_error(aclresult, get_relkind_objtype(get_rel_relkind(relid)),
+					   get_rel_name(relid));
 
 	rel = table_open(relid, AccessShareLock);
 	initStringInfo(&buf);
