@@ -50,8 +50,8 @@ if out=$(make -s unit PG_CONFIG="$PG_CONFIG" 2>&1); then
 	echo "unit tests (plain C core)                ${n:-0} ok"
 else
 	echo "$out" | tail -30
-	n=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p')
-	passed=$((passed + ${n%% *}))
+	n=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' | tail -1)
+	passed=$((passed + ${n:-0}))
 	note "unit tests" FAILED
 fi
 
