@@ -67,6 +67,12 @@
 
 #include "track.h"
 
+#if PG_VERSION_NUM >= 170000
+#define MyLocalTransactionId (MyProc->vxid.lxid)
+#else
+#define MyLocalTransactionId (MyProc->lxid)
+#endif
+
 /* The columns of bounce.address_state, by name. */
 typedef enum StateCol
 {
@@ -718,7 +724,7 @@ written_cache(bool create)
 {
 	static bool registered = false;
 
-	if (written != NULL && written_lxid == MyProc->lxid)
+	if (written != NULL && written_lxid == MyLocalTransactionId)
 		return written;
 	written = NULL;
 	if (!create)
@@ -737,7 +743,7 @@ written_cache(bool create)
 		ctl.hcxt = TopTransactionContext;
 		written = hash_create("bounce written addresses", 256, &ctl,
 							  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-		written_lxid = MyProc->lxid;
+		written_lxid = MyLocalTransactionId;
 		n_written = 0;
 	}
 	return written;
@@ -987,7 +993,11 @@ state_store_write(StateStore *ss, const char *tenant, const char *address,
 		TM_Result	res;
 		TM_FailureData tmfd;
 		LockTupleMode lockmode;
+#if PG_VERSION_NUM >= 160000
+		TU_UpdateIndexes update_indexes;
+#else
 		bool		update_indexes;
+#endif
 
 		res = table_tuple_update(ss->rel, &ss->found->tts_tid, ss->newrow, cid,
 								 InvalidSnapshot, InvalidSnapshot, true,
@@ -1009,13 +1019,23 @@ state_store_write(StateStore *ss, const char *tenant, const char *address,
 				elog(ERROR, "unexpected result %d updating the state of address \"%s\"",
 					 (int) res, address);
 		}
+#if PG_VERSION_NUM >= 160000
+		if (update_indexes != TU_None)
+#else
 		if (update_indexes)
+#endif
 		{
 			List	   *recheck;
 
 			store_executor(ss);
+#if PG_VERSION_NUM >= 160000
+			recheck = ExecInsertIndexTuples(ss->rri, ss->newrow, ss->estate,
+											true, false, NULL, NIL,
+											update_indexes == TU_Summarizing);
+#else
 			recheck = ExecInsertIndexTuples(ss->rri, ss->newrow, ss->estate,
 											true, false, NULL, NIL);
+#endif
 			list_free(recheck);
 		}
 		ss->updated++;
@@ -1030,9 +1050,15 @@ state_store_write(StateStore *ss, const char *tenant, const char *address,
 		store_executor(ss);
 		token = SpeculativeInsertionLockAcquire(GetCurrentTransactionId());
 		table_tuple_insert_speculative(ss->rel, ss->newrow, cid, 0, NULL, token);
+#if PG_VERSION_NUM >= 160000
+		recheck = ExecInsertIndexTuples(ss->rri, ss->newrow, ss->estate,
+										false, true, &conflict,
+										list_make1_oid(cat.pkey_relid), false);
+#else
 		recheck = ExecInsertIndexTuples(ss->rri, ss->newrow, ss->estate,
 										false, true, &conflict,
 										list_make1_oid(cat.pkey_relid));
+#endif
 		table_tuple_complete_speculative(ss->rel, ss->newrow, token, !conflict);
 		SpeculativeInsertionLockRelease(GetCurrentTransactionId());
 		list_free(recheck);
