@@ -27,11 +27,9 @@ note() {	# note NAME ok|FAILED|skipped
 
 finish() {
 	[ -n "$failures" ] && echo "failed:$failures"
-	if [ "$skipped" -gt 0 ]; then
-		echo "$passed passed, $failed failed, $skipped skipped"
-	else
-		echo "$passed passed, $failed failed"
-	fi
+	[ "$skipped" -gt 0 ] && echo "skipped: $skipped (not counted below)"
+	# The closing line, alone and plain: CI reads it.
+	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 	exit $?
 }
