@@ -1,27 +1,17 @@
 # bounce: PGXS build.  See README.md for the two set-up commands.
 
 EXTENSION = bounce
-EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 
 MODULE_big = bounce
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)) $(CORE_SRCS))
 
-# The install script of the current version is assembled from one fragment
-# per feature (sql/install/NN_feature.sql).  Released versions keep their
-# frozen full script (sql/bounce--X.sql, committed) and a hand-written
-# upgrade script (sql/bounce--X--Y.sql); test/check-upgrade.sh proves each
-# upgrade gives the objects of a fresh install and keeps the data.
-#
-# RELEASED lists the versions whose install script is frozen.  While the
-# current version is one of them, its committed script is installed as it is
-# and test/check-release.sh fails if the fragments no longer assemble to it:
-# bump default_version and write the upgrade script instead.
-RELEASED = 1.0
-ifeq ($(filter $(EXTVERSION),$(RELEASED)),)
-DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-endif
-DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
+# Install scripts: the frozen script of the base version (sql/bounce--1.0.sql)
+# and one upgrade script per later version (sql/bounce--X--Y.sql), which
+# CREATE EXTENSION chains, so a fresh install is the upgrade path;
+# test/check-upgrade.sh proves the chain gives the same objects as a fresh
+# install and keeps the data.
+DATA = $(wildcard sql/$(EXTENSION)--*.sql)
 
 # pg_regress: sql/<feature>.sql -> expected/<feature>.out, one per feature.
 REGRESS = $(sort $(patsubst sql/%.sql,%,$(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql))))
@@ -39,20 +29,6 @@ include $(PGXS)
 
 # PGXS knows no header dependencies; every object depends on every header.
 $(OBJS): $(wildcard src/*.h src/core/*.h)
-
-ifneq ($(DATA_built),)
-$(DATA_built): $(sort $(wildcard sql/install/*.sql)) $(EXTENSION).control
-	cat $(sort $(wildcard sql/install/*.sql)) > $@
-endif
-
-# What the fragments assemble to, for test/check-release.sh.
-assembled:
-	@cat $(sort $(wildcard sql/install/*.sql))
-
-released:
-	@echo $(RELEASED)
-
-.PHONY: assembled released
 
 # The plain-C core alone: each test/unit/test_*.c is a program; no server.
 UNIT_CC ?= cc

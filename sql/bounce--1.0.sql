@@ -1,4 +1,8 @@
--- bounce--1.0.sql: assembled by the Makefile from the fragments in sql/install (released: frozen)
+-- bounce--1.0.sql: the install script of bounce 1.0, released and frozen.
+-- One section per feature: status codes, classification, tallies, address
+-- state, address checks, constraints.  Later versions change nothing here:
+-- they add sql/bounce--1.0--X.sql, which CREATE EXTENSION runs after this
+-- script, so a fresh install is the upgrade path (as contrib does).
 
 \echo Use "CREATE EXTENSION bounce" to load this file. \quit
 

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Upgrades give the same objects as a fresh install and keep the data.
-# For every released version X with a frozen script sql/bounce--X.sql:
+# For every earlier version X (a script sql/bounce--X.sql, or an upgrade
+# script sql/bounce--X--Y.sql starting from it):
 # install X, add data, ALTER EXTENSION bounce UPDATE, then compare a
 # schema-only pg_dump (--binary-upgrade lists every extension member) with a
 # fresh install of the current version, and the data with what was put in.
@@ -8,8 +9,10 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 current=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" "$here/../bounce.control")
+# every version that has a script of its own or an upgrade script from it
 olds=$(cd "$here/../sql" && ls bounce--*.sql 2>/dev/null |
-	sed -n 's/^bounce--\([^-]*\)\.sql$/\1/p' | grep -vx "$current" || true)
+	sed -n -e 's/^bounce--\([^-]*\)\.sql$/\1/p' -e 's/^bounce--\([^-]*\)--[^-]*\.sql$/\1/p' |
+	sort -u | grep -vx "$current" || true)
 if [ -z "$olds" ]; then
 	echo "skipped: $current is the first version; there is nothing to upgrade from yet"
 	exit 77
