@@ -16,7 +16,6 @@
 #include "postgres.h"
 
 #include "access/xact.h"
-#include "common/hashfn.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "mb/pg_wchar.h"
@@ -139,57 +138,6 @@ record_invalid(const char *tenant, const char *address, const char *problem,
 	SPI_finish();
 }
 
-
-/*
- * The typo verdicts of the domains seen last.  The trigger checks every
- * address it meets, and most of them share a few domains; the edit-distance
- * search against the provider list costs a microsecond or two, a probe of
- * this direct-mapped cache a few nanoseconds.  The verdict depends only on
- * the built-in list, so the cache never needs invalidating.
- */
-#define DOMAIN_CACHE_SIZE	1024	/* a power of two */
-#define DOMAIN_CACHE_KEYMAX	64		/* longer domains are not cached */
-
-typedef struct DomainVerdict
-{
-	uint8		len;			/* 0: empty slot */
-	bool		typo;
-	char		domain[DOMAIN_CACHE_KEYMAX];
-} DomainVerdict;
-
-static DomainVerdict domain_cache[DOMAIN_CACHE_SIZE];
-
-/* bn_address_problem(), with the typo verdict of the domain cached. */
-static BnAddressProblem
-address_problem_cached(const char *s, size_t len)
-{
-	BnMailbox	mb;
-	const char *domain;
-	DomainVerdict *slot;
-	bool		typo;
-
-	if (!bn_mailbox_parse(s, len, &mb))
-		return BN_ADDRESS_SYNTAX;
-	if (mb.literal || !mb.ascii_domain)
-		return BN_ADDRESS_OK;
-	domain = s + mb.domain_off;
-	if (mb.domain_len == 0 || mb.domain_len > DOMAIN_CACHE_KEYMAX)
-		return bn_address_problem(s, len);
-
-	slot = &domain_cache[hash_bytes((const unsigned char *) domain, (int) mb.domain_len) &
-						 (DOMAIN_CACHE_SIZE - 1)];
-	if (slot->len == mb.domain_len && memcmp(slot->domain, domain, mb.domain_len) == 0)
-		typo = slot->typo;
-	else
-	{
-		typo = bn_typo_domain(domain, mb.domain_len) != NULL;
-		memcpy(slot->domain, domain, mb.domain_len);
-		slot->len = (uint8) mb.domain_len;
-		slot->typo = typo;
-	}
-	return typo ? BN_ADDRESS_TYPO : BN_ADDRESS_OK;
-}
-
 /* The check and the record; the problem found. */
 static BnAddressProblem
 note_invalid(const char *tenant, const char *address, size_t len,
@@ -213,7 +161,7 @@ note_invalid(const char *tenant, const char *address, size_t len,
 			n = strlen(utf8);
 		}
 	}
-	problem = address_problem_cached(s, n);
+	problem = bn_address_problem(s, n);
 	if (problem == BN_ADDRESS_OK || len == 0)
 		return problem;
 

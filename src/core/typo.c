@@ -259,6 +259,39 @@ count_bound(int *counts, size_t n, const char *b, size_t m)
 	return (int) ((n - matched) + (m - matched) + 1) / 2;
 }
 
+/*
+ * The verdicts of the domains seen last.  Checking an address list, or
+ * every event of a trigger, meets a few domains again and again; the
+ * edit-distance search costs a microsecond or two, a probe of this
+ * direct-mapped table a few nanoseconds.  The verdict depends only on the
+ * constant tables, so nothing ever invalidates it.  (PostgreSQL backends
+ * are single-threaded; a threaded caller would need a copy per thread.)
+ */
+#define VERDICT_CACHE_SIZE	1024	/* a power of two */
+#define VERDICT_KEY_MAX		64		/* longer domains are not cached */
+
+typedef struct TypoVerdict
+{
+	unsigned char len;			/* 0: empty slot */
+	const char *nearest;		/* the verdict: NULL, or the provider domain */
+	char		domain[VERDICT_KEY_MAX];
+} TypoVerdict;
+
+static TypoVerdict verdict_cache[VERDICT_CACHE_SIZE];
+
+static const char *typo_search(const char *d, size_t len);
+
+/* The cache slot of lower-cased domain d. */
+static TypoVerdict *
+verdict_slot(const char *d, size_t len)
+{
+	unsigned int h = 2166136261u;	/* FNV-1a */
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char) d[i]) * 16777619u;
+	return &verdict_cache[h & (VERDICT_CACHE_SIZE - 1)];
+}
+
 /* Do several known domains share this name (hotmail.com, hotmail.fr)? */
 static bool
 name_has_several_suffixes(const char *name, size_t len)
@@ -279,13 +312,8 @@ const char *
 bn_typo_domain(const char *domain, size_t len)
 {
 	char		d[BN_DOMAIN_MAX];
-	int			counts[256] = {0};
-	int			best = MAX_DISTANCE + 1;
-	int			best_count = 0;
-	const KnownDomain *nearest = NULL;
-	size_t		dname;
-	size_t		kname;
-	size_t		last;
+	TypoVerdict *slot;
+	const char *nearest;
 
 	if (len == 0 || len > BN_DOMAIN_MAX)
 		return NULL;
@@ -297,6 +325,32 @@ bn_typo_domain(const char *domain, size_t len)
 			return NULL;
 		d[i] = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : (char) c;
 	}
+	if (len > VERDICT_KEY_MAX)
+		return typo_search(d, len);
+	slot = verdict_slot(d, len);
+	if (slot->len == len && memcmp(slot->domain, d, len) == 0)
+		return slot->nearest;
+	nearest = typo_search(d, len);
+	memcpy(slot->domain, d, len);
+	slot->len = (unsigned char) len;
+	slot->nearest = nearest;
+	return nearest;
+}
+
+/*
+ * The provider domain that d (lower-cased ASCII, 1 to BN_DOMAIN_MAX bytes)
+ * is a typo of, or NULL.
+ */
+static const char *
+typo_search(const char *d, size_t len)
+{
+	int			counts[256] = {0};
+	int			best = MAX_DISTANCE + 1;
+	int			best_count = 0;
+	const KnownDomain *nearest = NULL;
+	size_t		dname;
+	size_t		kname;
+	size_t		last;
 
 	/* A known domain is never a typo; and it is the common case. */
 	for (int i = 0; i < KNOWN_COUNT; i++)
