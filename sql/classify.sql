@@ -183,4 +183,10 @@ SELECT (bounce.classify(diagnostic, reply_code)).kind, count(*) FROM classify_ma
 SELECT (bounce.classify(diagnostic, reply_code)).kind, count(*) FROM classify_many GROUP BY 1 ORDER BY 1;
 RESET ALL;
 DROP TABLE classify_many;
+
+-- The SQLSTATE of a reply code that is not one: invalid parameter value.
+\set VERBOSITY sqlstate
+SELECT bounce.classify('550 no such user', 600);
+SELECT bounce.reason_builtin('550 no such user', 199);
+\set VERBOSITY default
 DROP TABLE line;

@@ -333,6 +333,26 @@ CREATE TRIGGER t AFTER INSERT ON wrong FOR EACH ROW
 	EXECUTE FUNCTION bounce.track('address=email', 'event=type', 'time=at', 'unknown_event=skip');
 INSERT INTO wrong VALUES ('w@track.test', 'sent', '2024-05-01', 1);
 DROP TRIGGER t ON wrong;
+-- The SQLSTATEs of those refusals: trigger protocol (39P01), undefined
+-- column (42703), datatype mismatch (42804), and an unknown event (22023).
+\set VERBOSITY sqlstate
+CREATE TRIGGER t BEFORE INSERT ON wrong FOR EACH ROW
+	EXECUTE FUNCTION bounce.track('address=email', 'event=type', 'time=at');
+INSERT INTO wrong VALUES ('w@track.test', 'sent', '2024-05-01', 1);
+DROP TRIGGER t ON wrong;
+CREATE TRIGGER t AFTER INSERT ON wrong FOR EACH ROW
+	EXECUTE FUNCTION bounce.track('address=mail', 'event=type', 'time=at');
+INSERT INTO wrong VALUES ('w@track.test', 'sent', '2024-05-01', 1);
+DROP TRIGGER t ON wrong;
+CREATE TRIGGER t AFTER INSERT ON wrong FOR EACH ROW
+	EXECUTE FUNCTION bounce.track('address=email', 'event=type', 'time=n');
+INSERT INTO wrong VALUES ('w@track.test', 'sent', '2024-05-01', 1);
+DROP TRIGGER t ON wrong;
+CREATE TRIGGER t AFTER INSERT ON wrong FOR EACH ROW
+	EXECUTE FUNCTION bounce.track('address=email', 'event=type', 'time=at');
+INSERT INTO wrong VALUES ('w@track.test', 'bounced twice', '2024-05-01', 1);
+DROP TRIGGER t ON wrong;
+\set VERBOSITY default
 SELECT bounce.track_check('wrong');
 SELECT bounce.rebuild('wrong');
 -- rebuild reads the enabled trigger's mapping, not a disabled one's; a
