@@ -66,6 +66,7 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
+#include "catalog.h"
 #include "guards.h"
 #include "track.h"
 
@@ -132,7 +133,7 @@ static WindowMemo default_memo;
 
 /* Forget what a change to one of our tables, or a mapped table, affects. */
 static void
-guards_invalidate(Datum arg, Oid relid)
+guards_invalidate(Oid relid)
 {
 	if (relid == InvalidOid || !cat.valid || relid == cat.relid[GT_POLICY])
 	{
@@ -165,7 +166,7 @@ guards_register_callback(void)
 {
 	if (!callback_registered)
 	{
-		CacheRegisterRelcacheCallback(guards_invalidate, (Datum) 0);
+		bounce_on_relcache_change(guards_invalidate);
 		callback_registered = true;
 	}
 }

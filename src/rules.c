@@ -51,6 +51,7 @@
 #include "utils/rel.h"
 
 #include "bounce.h"
+#include "catalog.h"
 
 /* One row of bounce.rule, ready to match. */
 typedef struct Rule
@@ -106,7 +107,7 @@ static int	n_tenant_maps;
 
 /* Mark the cache stale when one of our tables (or everything) changes. */
 static void
-rules_invalidate(Datum arg, Oid relid)
+rules_invalidate(Oid relid)
 {
 	if (relid == InvalidOid || relid == rule_relid || relid == map_relid)
 	{
@@ -497,7 +498,7 @@ rules_load(void)
 
 	if (!callback_registered)
 	{
-		CacheRegisterRelcacheCallback(rules_invalidate, (Datum) 0);
+		bounce_on_relcache_change(rules_invalidate);
 		callback_registered = true;
 	}
 	if (rules_cxt == NULL)

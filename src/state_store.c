@@ -65,6 +65,7 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 
+#include "catalog.h"
 #include "track.h"
 
 #if PG_VERSION_NUM >= 170000
@@ -176,7 +177,7 @@ static long n_written = 0;
 
 /* Forget what a change to one of our tables, or to every table, affects. */
 static void
-store_invalidate(Datum arg, Oid relid)
+store_invalidate(Oid relid)
 {
 	if (relid == InvalidOid || relid == cat.state_relid ||
 		relid == cat.suppression_relid)
@@ -250,7 +251,7 @@ catalog_load(void)
 
 	if (!callback_registered)
 	{
-		CacheRegisterRelcacheCallback(store_invalidate, (Datum) 0);
+		bounce_on_relcache_change(store_invalidate);
 		callback_registered = true;
 	}
 

@@ -78,6 +78,7 @@
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
 
+#include "catalog.h"
 #include "guards.h"
 #include "track.h"
 
@@ -783,7 +784,7 @@ map_free(TrackMap *m)
 
 /* Mark the maps of a relation (or all) to be rebuilt. */
 static void
-maps_invalidate(Datum arg, Oid relid)
+maps_invalidate(Oid relid)
 {
 	HASH_SEQ_STATUS seq;
 	MapEntry   *e;
@@ -817,7 +818,7 @@ track_map_get(Trigger *trigger, Relation rel)
 		ctl.hcxt = map_cache_cxt;
 		map_cache = hash_create("bounce track maps", 16, &ctl,
 								HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-		CacheRegisterRelcacheCallback(maps_invalidate, (Datum) 0);
+		bounce_on_relcache_change(maps_invalidate);
 	}
 
 	/* Maps replaced while a call was running are freed when none runs. */
