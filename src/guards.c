@@ -69,6 +69,7 @@
 #include "catalog.h"
 #include "guards.h"
 #include "track.h"
+#include "trigger_check.h"
 
 /* Our tables, looked up once per session and again after invalidation. */
 typedef struct GuardCatalog
@@ -528,6 +529,20 @@ text_column(HeapTuple row, TupleDesc desc, AttrNumber attnum)
 	return isnull ? pstrdup("") : TextDatumGetCString(d);
 }
 
+/* Where bounce.restrict_confirmed_removal() runs, and what it reads. */
+static const char *const restrict_tables[] = {"address_state", NULL};
+static const TriggerColumn restrict_columns[] = {
+	{"tenant", TEXTOID, NULL},
+	{"address", TEXTOID, NULL},
+	{"status", InvalidOid, "address_status"},
+	{"last_sent_at", TIMESTAMPTZOID, NULL},
+};
+static const TriggerSpec restrict_spec = {
+	"bounce.restrict_confirmed_removal", restrict_tables, TC_AFTER,
+	TC_UPDATE | TC_DELETE, 0, restrict_columns, 4,
+	"It is the constraint trigger address_state_recent_send of bounce.address_state; for a contact table, use bounce.protect_recent()."
+};
+
 PG_FUNCTION_INFO_V1(bounce_restrict_confirmed_removal);
 
 /*
@@ -542,7 +557,7 @@ PG_FUNCTION_INFO_V1(bounce_restrict_confirmed_removal);
 Datum
 bounce_restrict_confirmed_removal(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = (TriggerData *) fcinfo->context;
+	TriggerData *td;
 	TupleDesc	desc;
 	HeapTuple	old;
 	bool		isnull;
@@ -554,20 +569,8 @@ bounce_restrict_confirmed_removal(PG_FUNCTION_ARGS)
 	Interval	window;
 	TimestampTz until;
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function bounce.restrict_confirmed_removal() was not called by the trigger manager")));
+	td = trigger_check(fcinfo, &restrict_spec, NULL);
 	catalog_ensure();
-	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
-		!(TRIGGER_FIRED_BY_DELETE(td->tg_event) || TRIGGER_FIRED_BY_UPDATE(td->tg_event)) ||
-		RelationGetRelid(td->tg_relation) != cat.relid[GT_STATE])
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("trigger \"%s\" on %s must fire AFTER UPDATE OR DELETE FOR EACH ROW on %s.address_state",
-						td->tg_trigger->tgname, RelationGetRelationName(td->tg_relation),
-						BOUNCE_SCHEMA),
-				 errhint("For a contact table, use bounce.protect_recent().")));
 
 	desc = RelationGetDescr(td->tg_relation);
 	old = td->tg_trigtuple;

@@ -40,6 +40,7 @@
 
 #include "guards.h"
 #include "track.h"
+#include "trigger_check.h"
 
 /* The row confirm_opt_in() is lifting, while it deletes it. */
 static const char *lifting_tenant = NULL;
@@ -104,6 +105,19 @@ bounce_refuse_suppressed(PG_FUNCTION_ARGS)
 	return PointerGetDatum(NULL);
 }
 
+/* Where bounce.keep_complaints() runs, and what it reads. */
+static const char *const keep_tables[] = {"suppression", NULL};
+static const TriggerColumn keep_columns[] = {
+	{"tenant", TEXTOID, NULL},
+	{"address", TEXTOID, NULL},
+	{"reason", InvalidOid, "suppression_reason"},
+};
+static const TriggerSpec keep_spec = {
+	"bounce.keep_complaints", keep_tables, TC_BEFORE,
+	TC_UPDATE | TC_DELETE, TC_TRUNCATE, keep_columns, 3,
+	"It is the trigger of bounce.suppression that keeps complaints: BEFORE UPDATE OR DELETE FOR EACH ROW, and BEFORE TRUNCATE."
+};
+
 PG_FUNCTION_INFO_V1(bounce_keep_complaints);
 
 /*
@@ -114,9 +128,10 @@ PG_FUNCTION_INFO_V1(bounce_keep_complaints);
 Datum
 bounce_keep_complaints(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = (TriggerData *) fcinfo->context;
+	TriggerData *td;
 	TupleDesc	desc;
 	HeapTuple	old;
+	AttrNumber	att[3];
 	AttrNumber	a_tenant,
 				a_address,
 				a_reason;
@@ -126,20 +141,7 @@ bounce_keep_complaints(PG_FUNCTION_ARGS)
 	char	   *address;
 	Oid			complaint;
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function bounce.keep_complaints() was not called by the trigger manager")));
-	if (!TRIGGER_FIRED_BEFORE(td->tg_event) ||
-		RelationGetRelid(td->tg_relation) != bounce_relid("suppression") ||
-		(TRIGGER_FIRED_FOR_ROW(td->tg_event) &&
-		 !(TRIGGER_FIRED_BY_DELETE(td->tg_event) || TRIGGER_FIRED_BY_UPDATE(td->tg_event))) ||
-		(TRIGGER_FIRED_FOR_STATEMENT(td->tg_event) && !TRIGGER_FIRED_BY_TRUNCATE(td->tg_event)))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("trigger \"%s\" on %s must fire BEFORE UPDATE OR DELETE FOR EACH ROW, or BEFORE TRUNCATE, on %s.suppression",
-						td->tg_trigger->tgname, RelationGetRelationName(td->tg_relation),
-						BOUNCE_SCHEMA)));
+	td = trigger_check(fcinfo, &keep_spec, att);
 	complaint = guard_complaint_oid();
 
 	if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
@@ -172,11 +174,9 @@ bounce_keep_complaints(PG_FUNCTION_ARGS)
 
 	desc = RelationGetDescr(td->tg_relation);
 	old = td->tg_trigtuple;
-	a_tenant = SPI_fnumber(desc, "tenant");
-	a_address = SPI_fnumber(desc, "address");
-	a_reason = SPI_fnumber(desc, "reason");
-	if (a_tenant <= 0 || a_address <= 0 || a_reason <= 0)
-		elog(ERROR, "relation %s.suppression lacks its columns", BOUNCE_SCHEMA);
+	a_tenant = att[0];
+	a_address = att[1];
+	a_reason = att[2];
 
 	d = heap_getattr(old, a_reason, desc, &isnull);
 	if (isnull || DatumGetObjectId(d) != complaint)
