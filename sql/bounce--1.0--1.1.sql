@@ -10,6 +10,79 @@
 -- Security and tenancy
 -- ---------------------------------------------------------------------------
 
+-- A schema "bounce" that existed before CREATE EXTENSION is adopted by it
+-- (PostgreSQL 15 checks nothing): its owner could then drop the extension
+-- with DROP SCHEMA bounce CASCADE, or plant objects its functions find.  A
+-- fresh install runs 1.0's script and then this one in one transaction, so
+-- refusing here undoes the whole CREATE EXTENSION (and ALTER EXTENSION
+-- UPDATE of an install in such a schema).
+DO $$
+DECLARE
+	schema_owner pg_catalog.oid;
+	ext_owner pg_catalog.oid;
+BEGIN
+	SELECT n.nspowner INTO schema_owner FROM pg_catalog.pg_namespace n
+	WHERE n.nspname OPERATOR(pg_catalog.=) 'bounce';
+	SELECT e.extowner INTO ext_owner FROM pg_catalog.pg_extension e
+	WHERE e.extname OPERATOR(pg_catalog.=) 'bounce';
+	IF schema_owner OPERATOR(pg_catalog.<>) ext_owner THEN
+		RAISE EXCEPTION 'schema "bounce" is owned by role "%", not by role "%" that installs the extension',
+			pg_catalog.pg_get_userbyid(schema_owner), pg_catalog.pg_get_userbyid(ext_owner)
+			USING ERRCODE = 'insufficient_privilege',
+			DETAIL = 'The owner of the schema could drop or replace the extension''s objects.',
+			HINT = 'Drop or rename that schema (or, after checking what it holds, ALTER SCHEMA bounce OWNER TO the installing role) and run CREATE EXTENSION bounce again.';
+	END IF;
+END
+$$;
+
+-- The trigger functions that only make sense on the extension's own
+-- tables are not PUBLIC's to attach (firing a trigger needs no privilege).
+-- Each also checks where it fires (src/trigger_check.c).
+REVOKE ALL ON FUNCTION bounce.rules_changed() FROM PUBLIC;
+REVOKE ALL ON FUNCTION bounce.suppression_audited() FROM PUBLIC;
+REVOKE ALL ON FUNCTION bounce.policy_replace_default() FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION bounce.policy_replace_default() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	IF TG_RELID OPERATOR(pg_catalog.<>) 'bounce.policy'::pg_catalog.regclass THEN
+		RAISE EXCEPTION 'trigger "%" on % executes bounce.policy_replace_default(), which works only on bounce.policy',
+			TG_NAME, TG_RELID::pg_catalog.regclass
+			USING ERRCODE = 'wrong_object_type',
+			HINT = 'It is the trigger policy_replace_default of bounce.policy, BEFORE INSERT FOR EACH ROW; it is not meant for other tables.';
+	END IF;
+	IF TG_WHEN OPERATOR(pg_catalog.<>) 'BEFORE' OR TG_LEVEL OPERATOR(pg_catalog.<>) 'ROW'
+	   OR TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN
+		RAISE EXCEPTION 'trigger "%" on % fires % % FOR EACH %, which bounce.policy_replace_default() does not handle',
+			TG_NAME, TG_RELID::pg_catalog.regclass, TG_WHEN, TG_OP, TG_LEVEL
+			USING ERRCODE = 'trigger_protocol_violated',
+			HINT = 'It is the trigger policy_replace_default of bounce.policy, BEFORE INSERT FOR EACH ROW.';
+	END IF;
+	IF NEW.tenant OPERATOR(pg_catalog.=) '' THEN
+		DELETE FROM bounce.policy p
+		WHERE p.tenant OPERATOR(pg_catalog.=) '' AND bounce.policy_is_builtin(p);
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+-- The constraint errors moved from the subclass 23B, which the SQL standard
+-- reserves, to the implementation-defined 23Q (README, upgrade notes).
+COMMENT ON FUNCTION bounce.restrict_confirmed_removal() IS
+	'constraint trigger on bounce.address_state: removing a confirmed bounce (DELETE, or UPDATE of its status or key) is refused with SQLSTATE 23Q01 while it was emailed within the recent_send_window; judged on the state when the check runs';
+COMMENT ON TRIGGER address_state_recent_send ON bounce.address_state IS
+	'a confirmed bounce emailed within the recent_send_window may not be removed (SQLSTATE 23Q01); SET CONSTRAINTS bounce.address_state_recent_send DEFERRED judges at commit';
+COMMENT ON FUNCTION bounce.protect_recent() IS
+	'trigger for the sender''s contact tables, AFTER DELETE OR UPDATE FOR EACH ROW (best a DEFERRABLE constraint trigger): refuses (SQLSTATE 23Q01) deleting a contact emailed within the recent_send_window, or changing its address, tenant or list, unless the same contact is back in the table when the check runs; arguments key=column: address (required), tenant, list';
+COMMENT ON FUNCTION bounce.remove_confirmed(text, text) IS
+	'removes a confirmed bounce from the confirmed list by hand: its state is cleared (active, streaks and history forgotten, its events up to now counting only as sends, also in bounce.rebuild()); refused with SQLSTATE 23Q01 while it was emailed within the recent_send_window; false when the address is not confirmed';
+COMMENT ON FUNCTION bounce.refuse_suppressed() IS
+	'trigger for the sender''s list tables, BEFORE INSERT OR UPDATE OF the address column FOR EACH ROW: a row whose address is on bounce.suppression is refused (SQLSTATE 23Q02), or skipped with the argument on_suppressed=skip; an update keeping the address and tenant passes; arguments key=column: address (required), tenant';
+COMMENT ON FUNCTION bounce.keep_complaints() IS
+	'trigger on bounce.suppression: a complaint may not be deleted, changed to another reason or address, or truncated (SQLSTATE 23Q03) except by bounce.confirm_opt_in()';
+
 -- ---------------------------------------------------------------------------
 -- Address state: address key, partitions, several tables, retention
 -- ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  *	bounce.restrict_confirmed_removal()
  *		constraint trigger on bounce.address_state: deleting a confirmed
  *		bounce, or updating its status away from confirmed, is refused
- *		while its last_sent_at is within the window (SQLSTATE 23B01).
+ *		while its last_sent_at is within the window (SQLSTATE 23Q01).
  *
  *	bounce.protect_recent('address=email', 'tenant=account_id', 'list=list_id')
  *		constraint trigger for the sender's own contact tables, AFTER
@@ -449,7 +449,7 @@ guard_interval_text(const Interval *i)
 											   IntervalPGetDatum(unconstify(Interval *, i))));
 }
 
-/* The refusal of a removal (SQLSTATE 23B01); see guards.h. */
+/* The refusal of a removal (SQLSTATE 23Q01); see guards.h. */
 void
 guard_recent_error(const char *what, const char *where, const char *tenant,
 				   const char *address, TimestampTz last_sent,
@@ -1262,7 +1262,7 @@ PG_FUNCTION_INFO_V1(bounce_remove_confirmed);
  * confirmed bounce (SPEC 4).  Clears the address's state as a double
  * opt-in does -- active, streaks and history forgotten, sends kept, its
  * earlier events counting only as sends, also in bounce.rebuild() -- and
- * refuses (23B01) while the address was emailed within the window.  False
+ * refuses (23Q01) while the address was emailed within the window.  False
  * when the address is not a confirmed bounce.
  */
 Datum

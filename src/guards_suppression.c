@@ -6,7 +6,7 @@
  *							 [, 'on_suppressed=skip'])
  *		BEFORE INSERT OR UPDATE trigger for the sender's list tables:
  *		adding an address that is on bounce.suppression is refused
- *		(SQLSTATE 23B02), or with on_suppressed=skip the row is left out
+ *		(SQLSTATE 23Q02), or with on_suppressed=skip the row is left out
  *		silently.  An update that keeps the address (in any case) and the
  *		tenant is let through: the contact was there already.
  *
@@ -20,7 +20,7 @@
  *	bounce.keep_complaints()
  *		BEFORE UPDATE OR DELETE (and TRUNCATE) trigger on bounce.suppression:
  *		a complaint is lifted by bounce.confirm_opt_in() and no other way
- *		(SQLSTATE 23B03).  confirm_opt_in() marks the one row it lifts in a
+ *		(SQLSTATE 23Q03).  confirm_opt_in() marks the one row it lifts in a
  *		variable of this backend, which no SQL can set.
  */
 #include "postgres.h"
