@@ -83,6 +83,112 @@ COMMENT ON FUNCTION bounce.refuse_suppressed() IS
 COMMENT ON FUNCTION bounce.keep_complaints() IS
 	'trigger on bounce.suppression: a complaint may not be deleted, changed to another reason or address, or truncated (SQLSTATE 23Q03) except by bounce.confirm_opt_in()';
 
+-- The views read the tables with the caller's privileges and row-level
+-- security (as README says: SELECT on address_state and suppression), not
+-- the owner's, which would show every tenant's rows.
+ALTER VIEW bounce.active_addresses SET (security_invoker = true);
+ALTER VIEW bounce.confirmed_addresses SET (security_invoker = true);
+ALTER VIEW bounce.suppressed_addresses SET (security_invoker = true);
+ALTER VIEW bounce.unsendable_addresses SET (security_invoker = true);
+
+-- Tenant isolation (README "Security and tenancy"): row-level security on
+-- the tables that hold per-tenant rows, keyed by a setting the application
+-- sets per session or transaction (SET app.tenant = 'acme').  The triggers,
+-- rebuild() and the other maintenance run as the extension's owner, which
+-- owns the tables and so bypasses the policies.  The C functions that take
+-- a tenant argument read this row to tell which tenant the caller is.
+CREATE TABLE bounce.tenant_isolation (
+	setting text NOT NULL,
+	all_tenants regrole,
+	enabled_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	one_row boolean PRIMARY KEY DEFAULT true,
+	CONSTRAINT tenant_isolation_one_row CHECK (one_row),
+	CONSTRAINT tenant_isolation_setting_name
+		CHECK (setting OPERATOR(pg_catalog.~) '^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)+$')
+);
+COMMENT ON TABLE bounce.tenant_isolation IS
+	'set by bounce.enable_tenant_isolation(): the setting that names the current tenant and the role that sees every tenant; no row: no isolation';
+COMMENT ON COLUMN bounce.tenant_isolation.setting IS
+	'the customized option naming the caller''s tenant, as app.tenant';
+COMMENT ON COLUMN bounce.tenant_isolation.all_tenants IS
+	'members of this role see and change every tenant''s rows (DBA, support, analysts across tenants); NULL for none';
+SELECT pg_catalog.pg_extension_config_dump('bounce.tenant_isolation', '');
+
+CREATE FUNCTION bounce.enable_tenant_isolation(setting text, all_tenants regrole DEFAULT NULL)
+	RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $fn$
+DECLARE
+	t text;
+	mine text;
+BEGIN
+	IF setting IS NULL OR setting !~ '^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)+$' THEN
+		RAISE EXCEPTION 'invalid setting name: %', coalesce(quote_literal(setting), 'NULL')
+			USING ERRCODE = 'invalid_parameter_value',
+			HINT = 'Name a customized option with a prefix, as app.tenant.';
+	END IF;
+	PERFORM bounce.disable_tenant_isolation();
+	-- the caller's tenant: NULL when the setting is unset or empty
+	mine := format('NULLIF(pg_catalog.current_setting(%L, true), %L)', setting, '');
+	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address'] LOOP
+		EXECUTE format('CREATE POLICY bounce_tenant ON bounce.%I USING (tenant OPERATOR(pg_catalog.=) %s)'
+					   ' WITH CHECK (tenant OPERATOR(pg_catalog.=) %s)', t, mine, mine);
+	END LOOP;
+	-- rules and kinds: a tenant reads the rows for all tenants and its own,
+	-- and changes its own
+	FOREACH t IN ARRAY ARRAY['rule', 'reason_kind'] LOOP
+		EXECUTE format('CREATE POLICY bounce_tenant_read ON bounce.%I FOR SELECT'
+					   ' USING (tenant IS NULL OR tenant OPERATOR(pg_catalog.=) %s)', t, mine);
+		EXECUTE format('CREATE POLICY bounce_tenant ON bounce.%I USING (tenant OPERATOR(pg_catalog.=) %s)'
+					   ' WITH CHECK (tenant OPERATOR(pg_catalog.=) %s)', t, mine, mine);
+	END LOOP;
+	-- the policy: a tenant reads its own row and the default row
+	EXECUTE format('CREATE POLICY bounce_tenant_read ON bounce.policy FOR SELECT'
+				   ' USING (tenant OPERATOR(pg_catalog.=) %L OR tenant OPERATOR(pg_catalog.=) %s)', '', mine);
+	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address',
+							 'rule', 'reason_kind', 'policy'] LOOP
+		IF all_tenants IS NOT NULL THEN
+			EXECUTE format('CREATE POLICY bounce_all_tenants ON bounce.%I TO %s USING (true) WITH CHECK (true)',
+						   t, all_tenants::text);
+		END IF;
+		EXECUTE format('ALTER TABLE bounce.%I ENABLE ROW LEVEL SECURITY', t);
+	END LOOP;
+	INSERT INTO bounce.tenant_isolation (setting, all_tenants)
+		VALUES (enable_tenant_isolation.setting, enable_tenant_isolation.all_tenants);
+END
+$fn$;
+COMMENT ON FUNCTION bounce.enable_tenant_isolation(text, regrole) IS
+	'row-level security on bounce.address_state, suppression, suppression_audit, invalid_address, rule, reason_kind and policy: a role sees and changes only the rows of the tenant the setting names (current_setting(setting)), plus the rules, kinds and policy for all tenants; members of all_tenants see every row; the extension''s triggers and maintenance are not affected; replaces an earlier call''s policies';
+REVOKE ALL ON FUNCTION bounce.enable_tenant_isolation(text, regrole) FROM PUBLIC;
+
+CREATE FUNCTION bounce.disable_tenant_isolation()
+	RETURNS boolean
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	SET client_min_messages = warning
+	AS $fn$
+DECLARE
+	t text;
+	p text;
+	was boolean;
+BEGIN
+	was := EXISTS (SELECT FROM bounce.tenant_isolation);
+	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address',
+							 'rule', 'reason_kind', 'policy'] LOOP
+		FOREACH p IN ARRAY ARRAY['bounce_tenant', 'bounce_tenant_read', 'bounce_all_tenants'] LOOP
+			EXECUTE format('DROP POLICY IF EXISTS %I ON bounce.%I', p, t);
+		END LOOP;
+		EXECUTE format('ALTER TABLE bounce.%I DISABLE ROW LEVEL SECURITY', t);
+	END LOOP;
+	DELETE FROM bounce.tenant_isolation;
+	RETURN was;
+END
+$fn$;
+COMMENT ON FUNCTION bounce.disable_tenant_isolation() IS
+	'removes the policies of bounce.enable_tenant_isolation() and turns row-level security off on its tables; false when it was not on';
+REVOKE ALL ON FUNCTION bounce.disable_tenant_isolation() FROM PUBLIC;
+
 -- ---------------------------------------------------------------------------
 -- Address state: address key, partitions, several tables, retention
 -- ---------------------------------------------------------------------------

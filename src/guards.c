@@ -68,6 +68,7 @@
 
 #include "catalog.h"
 #include "guards.h"
+#include "tenancy.h"
 #include "track.h"
 #include "trigger_check.h"
 
@@ -1248,6 +1249,7 @@ bounce_protected_until(PG_FUNCTION_ARGS)
 	acl = pg_class_aclcheck(cat.relid[GT_STATE], GetUserId(), ACL_SELECT);
 	if (acl != ACLCHECK_OK)
 		aclcheck_error(acl, OBJECT_TABLE, BOUNCE_SCHEMA ".address_state");
+	tenant_require_own("address_state", tenant, "read the state");
 	guard_state_probe(tenant, address, GetActiveSnapshot(), &st);
 	if (!st.found ||
 		!guard_recent(tenant, st.last_sent, GetActiveSnapshot(), &window, &until))
@@ -1273,6 +1275,8 @@ bounce_remove_confirmed(PG_FUNCTION_ARGS)
 	StateStore	ss;
 	BnState		st;
 	bool		removed = false;
+
+	tenant_require_own("address_state", tenant, "remove confirmed bounces");
 
 	if (address == NULL)
 		ereport(ERROR,

@@ -27,6 +27,7 @@
 #include "core/mailbox.h"
 #include "core/typo.h"
 #include "guards.h"
+#include "tenancy.h"
 #include "track.h"
 
 /* The inserts, prepared once. */
@@ -208,6 +209,7 @@ bounce_note_invalid_sql(PG_FUNCTION_ARGS)
 	address = guard_lower(VARDATA_ANY(given), VARSIZE_ANY_EXHDR(given), PG_GET_COLLATION());
 	tenant = PG_ARGISNULL(1) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(1));
 	source = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	tenant_require_own("invalid_address", tenant, "record invalid addresses");
 	problem = note_invalid(tenant, address, strlen(address),
 						   GetCurrentTransactionStartTimestamp(), source);
 	if (problem == BN_ADDRESS_OK)

@@ -39,6 +39,7 @@
 #include "utils/timestamp.h"
 
 #include "guards.h"
+#include "tenancy.h"
 #include "track.h"
 #include "trigger_check.h"
 
@@ -65,6 +66,7 @@ bounce_refuse_suppressed(PG_FUNCTION_ARGS)
 	char	   *address;
 	char	   *given;
 	GuardSuppression sp;
+	TenantScope scope;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -89,12 +91,24 @@ bounce_refuse_suppressed(PG_FUNCTION_ARGS)
 			return PointerGetDatum(row);
 	}
 
+	/* another tenant's list is not probed: nothing of it is told */
+	scope = tenant_scope("suppression", tenant);
+	if (scope == TENANT_OTHER)
+		tenant_require_own("suppression", tenant, "add addresses to a guarded list");
 	guard_suppression_probe(tenant, address, NULL, &sp);
 	if (!sp.found)
 		return PointerGetDatum(row);
 	if (m->skip)
 		return PointerGetDatum(NULL);
 
+	/* why and since when only to a role that may read the list */
+	if (scope != TENANT_VISIBLE)
+		ereport(ERROR,
+				(errcode(ERRCODE_BOUNCE_SUPPRESSED_ADDRESS),
+				 errmsg("address \"%s\" is on the suppression list", given),
+				 errdetail("Trigger \"%s\" on %s refuses suppressed addresses.",
+						   m->tgname, m->relname),
+				 errhint("A suppressed address comes back only when its subscriber confirms by double opt-in: bounce.confirm_opt_in().  A role with SELECT on bounce.suppression sees why it was suppressed.")));
 	ereport(ERROR,
 			(errcode(ERRCODE_BOUNCE_SUPPRESSED_ADDRESS),
 			 errmsg("address \"%s\" is on the suppression list", given),
@@ -322,10 +336,21 @@ bounce_confirm_opt_in(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("the evidence of the double opt-in must not be null"),
 				 errhint("Pass what proves the confirmation, as jsonb: for instance {\"token\": ..., \"confirmed_at\": ..., \"ip\": ...}.")));
+	{
+		Jsonb	   *jb = PG_GETARG_JSONB_P(1);
+
+		/* an empty proof proves nothing: {} or [] or a bare scalar */
+		if (!JB_ROOT_IS_OBJECT(jb) || JB_ROOT_COUNT(jb) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the evidence of the double opt-in must be a non-empty JSON object"),
+					 errhint("Pass what proves the confirmation: for instance {\"token\": ..., \"confirmed_at\": ..., \"ip\": ...}.")));
+	}
 	given = PG_GETARG_TEXT_PP(0);
 	address = guard_lower(VARDATA_ANY(given), VARSIZE_ANY_EXHDR(given), PG_GET_COLLATION());
 	evidence_text = DatumGetCString(DirectFunctionCall1(jsonb_out, PG_GETARG_DATUM(1)));
 	tenant = PG_ARGISNULL(2) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	tenant_require_own("suppression", tenant, "lift suppressions");
 	role = GetUserNameFromId(GetUserId(), false);
 	who = PG_ARGISNULL(3) ? role : text_to_cstring(PG_GETARG_TEXT_PP(3));
 	if (strlen(who) >= NAMEDATALEN)

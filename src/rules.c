@@ -52,6 +52,7 @@
 
 #include "bounce.h"
 #include "catalog.h"
+#include "tenancy.h"
 #include "trigger_check.h"
 
 /* One row of bounce.rule, ready to match. */
@@ -808,6 +809,7 @@ bounce_kind_of(PG_FUNCTION_ARGS)
 	reason = bounce_reason_from_oid(PG_GETARG_OID(0));
 	if (PG_NARGS() > 1 && !PG_ARGISNULL(1))
 		tenant = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	tenant_require_rules(tenant);
 
 	PG_RETURN_OID(bounce_kind_oid(bounce_map_kind(reason,
 												  bn_reason_default_kind[reason],
