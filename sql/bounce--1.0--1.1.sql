@@ -114,23 +114,39 @@ COMMENT ON COLUMN bounce.tenant_isolation.all_tenants IS
 	'members of this role see and change every tenant''s rows (DBA, support, analysts across tenants); NULL for none';
 SELECT pg_catalog.pg_extension_config_dump('bounce.tenant_isolation', '');
 
-CREATE FUNCTION bounce.enable_tenant_isolation(setting text, all_tenants regrole DEFAULT NULL)
-	RETURNS void
+-- The policies follow the row of bounce.tenant_isolation: pg_dump does not
+-- dump policies on an extension's tables, but it dumps this row, and its
+-- insert on restore makes them again.
+CREATE FUNCTION bounce.tenant_isolation_apply() RETURNS trigger
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
+	SET client_min_messages = warning
 	AS $fn$
 DECLARE
 	t text;
+	p text;
 	mine text;
 BEGIN
-	IF setting IS NULL OR setting !~ '^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)+$' THEN
-		RAISE EXCEPTION 'invalid setting name: %', coalesce(quote_literal(setting), 'NULL')
-			USING ERRCODE = 'invalid_parameter_value',
-			HINT = 'Name a customized option with a prefix, as app.tenant.';
+	IF TG_RELID OPERATOR(pg_catalog.<>) 'bounce.tenant_isolation'::pg_catalog.regclass THEN
+		RAISE EXCEPTION 'trigger "%" on % executes bounce.tenant_isolation_apply(), which works only on bounce.tenant_isolation',
+			TG_NAME, TG_RELID::pg_catalog.regclass
+			USING ERRCODE = 'wrong_object_type',
+			HINT = 'Call bounce.enable_tenant_isolation() instead.';
 	END IF;
-	PERFORM bounce.disable_tenant_isolation();
+	IF TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER' OR TG_LEVEL OPERATOR(pg_catalog.<>) 'ROW'
+	   OR TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN
+		RAISE EXCEPTION 'trigger "%" on % fires % % FOR EACH %, which bounce.tenant_isolation_apply() does not handle',
+			TG_NAME, TG_RELID::pg_catalog.regclass, TG_WHEN, TG_OP, TG_LEVEL
+			USING ERRCODE = 'trigger_protocol_violated';
+	END IF;
 	-- the caller's tenant: NULL when the setting is unset or empty
-	mine := format('NULLIF(pg_catalog.current_setting(%L, true), %L)', setting, '');
+	mine := format('NULLIF(pg_catalog.current_setting(%L, true), %L)', NEW.setting, '');
+	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address',
+							 'rule', 'reason_kind', 'policy'] LOOP
+		FOREACH p IN ARRAY ARRAY['bounce_tenant', 'bounce_tenant_read', 'bounce_all_tenants'] LOOP
+			EXECUTE format('DROP POLICY IF EXISTS %I ON bounce.%I', p, t);
+		END LOOP;
+	END LOOP;
 	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address'] LOOP
 		EXECUTE format('CREATE POLICY bounce_tenant ON bounce.%I USING (tenant OPERATOR(pg_catalog.=) %s)'
 					   ' WITH CHECK (tenant OPERATOR(pg_catalog.=) %s)', t, mine, mine);
@@ -148,12 +164,36 @@ BEGIN
 				   ' USING (tenant OPERATOR(pg_catalog.=) %L OR tenant OPERATOR(pg_catalog.=) %s)', '', mine);
 	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address',
 							 'rule', 'reason_kind', 'policy'] LOOP
-		IF all_tenants IS NOT NULL THEN
+		IF NEW.all_tenants IS NOT NULL THEN
 			EXECUTE format('CREATE POLICY bounce_all_tenants ON bounce.%I TO %s USING (true) WITH CHECK (true)',
-						   t, all_tenants::text);
+						   t, NEW.all_tenants);
 		END IF;
 		EXECUTE format('ALTER TABLE bounce.%I ENABLE ROW LEVEL SECURITY', t);
 	END LOOP;
+	RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION bounce.tenant_isolation_apply() IS
+	'trigger on bounce.tenant_isolation: makes the row-level security policies the inserted row describes (bounce.enable_tenant_isolation(), or a restore of a dump)';
+REVOKE ALL ON FUNCTION bounce.tenant_isolation_apply() FROM PUBLIC;
+CREATE TRIGGER tenant_isolation_apply
+	AFTER INSERT ON bounce.tenant_isolation
+	FOR EACH ROW EXECUTE FUNCTION bounce.tenant_isolation_apply();
+COMMENT ON TRIGGER tenant_isolation_apply ON bounce.tenant_isolation IS
+	'the policies follow the row, also when a restore inserts it';
+
+CREATE FUNCTION bounce.enable_tenant_isolation(setting text, all_tenants regrole DEFAULT NULL)
+	RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $fn$
+BEGIN
+	IF setting IS NULL OR setting !~ '^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)+$' THEN
+		RAISE EXCEPTION 'invalid setting name: %', coalesce(quote_literal(setting), 'NULL')
+			USING ERRCODE = 'invalid_parameter_value',
+			HINT = 'Name a customized option with a prefix, as app.tenant.';
+	END IF;
+	PERFORM bounce.disable_tenant_isolation();
 	INSERT INTO bounce.tenant_isolation (setting, all_tenants)
 		VALUES (enable_tenant_isolation.setting, enable_tenant_isolation.all_tenants);
 END

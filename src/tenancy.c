@@ -150,11 +150,15 @@ tenant_require_rules(const char *tenant)
 {
 	static const char *const tables[] = {"rule", "reason_kind"};
 
-	const char *mine;
+	const char *mine = NULL;
+	Oid			relid;
 
 	if (tenant == NULL)
 		return;
-	mine = current_mine();
+	/* the setting matters only to a role that row-level security binds */
+	relid = get_relname_relid("rule", get_namespace_oid(BOUNCE_SCHEMA, false));
+	if (OidIsValid(relid) && check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
+		mine = current_mine();
 	if (rules_tenant != NULL && rules_stmt == GetCurrentStatementStartTimestamp() &&
 		rules_user == GetUserId() && strcmp(rules_tenant, tenant) == 0 &&
 		same_text(rules_mine, mine))
