@@ -130,6 +130,7 @@ static TimestampTz rules_stmt = 0;
 static Oid	rules_user = InvalidOid;
 static char *rules_tenant = NULL;	/* in TopMemoryContext */
 static char *rules_mine = NULL;		/* the setting's value, or NULL */
+static bool rules_rls = false;	/* row-level security bound the role */
 
 /* The value of the isolation setting now, or NULL. */
 static const char *
@@ -149,20 +150,22 @@ void
 tenant_require_rules(const char *tenant)
 {
 	static const char *const tables[] = {"rule", "reason_kind"};
-
 	const char *mine = NULL;
+	bool		rls;
 	Oid			relid;
 
 	if (tenant == NULL)
 		return;
-	/* the setting matters only to a role that row-level security binds */
-	relid = get_relname_relid("rule", get_namespace_oid(BOUNCE_SCHEMA, false));
-	if (OidIsValid(relid) && check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
-		mine = current_mine();
 	if (rules_tenant != NULL && rules_stmt == GetCurrentStatementStartTimestamp() &&
 		rules_user == GetUserId() && strcmp(rules_tenant, tenant) == 0 &&
-		same_text(rules_mine, mine))
+		(!rules_rls || same_text(rules_mine, current_mine())))
 		return;
+
+	/* the setting matters only to a role that row-level security binds */
+	relid = get_relname_relid("rule", get_namespace_oid(BOUNCE_SCHEMA, false));
+	rls = OidIsValid(relid) && check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED;
+	if (rls)
+		mine = current_mine();
 	for (int i = 0; i < lengthof(tables); i++)
 	{
 		TenantScope s = tenant_scope(tables[i], tenant);
@@ -186,5 +189,6 @@ tenant_require_rules(const char *tenant)
 	rules_tenant = MemoryContextStrdup(TopMemoryContext, tenant);
 	rules_mine = mine ? MemoryContextStrdup(TopMemoryContext, mine) : NULL;
 	rules_user = GetUserId();
+	rules_rls = rls;
 	rules_stmt = GetCurrentStatementStartTimestamp();
 }
