@@ -6,13 +6,16 @@
 --                  events: reads rates and state, changes nothing;
 --   support        USAGE, SELECT on the lists, EXECUTE on confirm_opt_in():
 --                  lifts a suppression only through confirm_opt_in() with
---                  evidence.
+--                  evidence;
+--   list writer    INSERT on a contacts table guarded by refuse_suppressed():
+--                  a suppressed address is refused without its reason.
 SET timezone TO 'UTC';
 SET client_min_messages TO warning;
 
 CREATE ROLE regress_lp_inserter;
 CREATE ROLE regress_lp_analyst;
 CREATE ROLE regress_lp_support;
+CREATE ROLE regress_lp_writer;
 
 CREATE TABLE lp_events (id bigserial, email text, type text, campaign int,
 	reason text, at timestamptz);
@@ -31,6 +34,11 @@ GRANT USAGE ON SCHEMA bounce TO regress_lp_support;
 GRANT SELECT ON bounce.suppression, bounce.suppression_audit, bounce.address_state
 	TO regress_lp_support;
 GRANT EXECUTE ON FUNCTION bounce.confirm_opt_in(text, jsonb, text, text) TO regress_lp_support;
+
+CREATE TABLE lp_contacts (email text);
+CREATE TRIGGER lp_contacts_suppressed BEFORE INSERT OR UPDATE OF email ON lp_contacts
+	FOR EACH ROW EXECUTE FUNCTION bounce.refuse_suppressed('address=email');
+GRANT INSERT ON lp_contacts TO regress_lp_writer, regress_lp_support;
 
 -- The inserter: no right on schema bounce, yet the state follows.
 SET ROLE regress_lp_inserter;
@@ -87,6 +95,17 @@ SELECT bounce.track_events('lp_events', 'email', 'type', 'campaign', 'at', trigg
 \set VERBOSITY default
 RESET ROLE;
 
+-- The list writer may not read the suppression list: a suppressed address
+-- is refused, but why and since when is not told; to the support role,
+-- who may read it, it is.
+SET ROLE regress_lp_writer;
+INSERT INTO lp_contacts VALUES ('S@lp.test');
+INSERT INTO lp_contacts VALUES ('ok@lp.test');
+RESET ROLE;
+SET ROLE regress_lp_support;
+INSERT INTO lp_contacts VALUES ('S@lp.test');
+RESET ROLE;
+
 -- The support role lifts a suppression only by double opt-in, with
 -- evidence; it may not delete or change the row itself.
 SET ROLE regress_lp_support;
@@ -106,11 +125,11 @@ FROM bounce.suppression_audit WHERE address = 's@lp.test' ORDER BY id;
 SELECT bounce.sendable('s@lp.test') AS s_sendable;
 RESET ROLE;
 
-DROP TABLE lp_events;
+DROP TABLE lp_events, lp_contacts;
 DELETE FROM bounce.address_state WHERE address LIKE '%@lp.test';
 SET session_replication_role = replica;
 DELETE FROM bounce.suppression WHERE address LIKE '%@lp.test';
 RESET session_replication_role;
 DELETE FROM bounce.suppression_audit WHERE address LIKE '%@lp.test';
-DROP OWNED BY regress_lp_inserter, regress_lp_analyst, regress_lp_support;
-DROP ROLE regress_lp_inserter, regress_lp_analyst, regress_lp_support;
+DROP OWNED BY regress_lp_inserter, regress_lp_analyst, regress_lp_support, regress_lp_writer;
+DROP ROLE regress_lp_inserter, regress_lp_analyst, regress_lp_support, regress_lp_writer;
