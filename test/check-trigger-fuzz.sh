@@ -18,6 +18,10 @@
 #
 #   FUZZ_ITER=2000 FUZZ_SEED=0.42 bash test/check-trigger-fuzz.sh
 #
+# On the build before the checks (commit 2d8ca1f) the default run fails
+# with XX000 "invalid attnum" from bounce.suppression_audited(), and
+# FUZZ_ITER=800 FUZZ_SEED=0.1 kills the server with signal 11.
+#
 # Uses the cluster of test/run.sh (PGHOST/PGPORT exported) or starts its own.
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -65,6 +69,7 @@ DECLARE
 							AND p.prorettype = 'trigger'::regtype ORDER BY 1);
 	names text[] := '{tenant,address,reason,email,event,type,time,at,status,campaign,last_sent_at,list,diagnostic,kind,x}';
 	types text[] := '{int,bigint,text,varchar,boolean,timestamptz,date,jsonb,bytea,uuid,numeric,"text[]","int[]",bounce.suppression_reason,bounce.address_status,bounce.reason,bounce.kind,bounce.event_type,bounce.smtp_status,bounce.tally}';
+	near text[] := '{int,text,bounce.suppression_reason,bounce.address_status,timestamptz}';
 	keys text[] := '{address,tenant,event,time,campaign,reason,kind,status,diagnostic,reply_code,command,remote,list,on_suppressed,unknown_event,bogus}';
 	texts text[] := ARRAY['a@b.c', 'A@Example.COM', '', 'sent', 'bounce', 'complaint',
 						  'open', 'x', repeat('y', 300), '550 5.1.1 user unknown',
@@ -89,10 +94,19 @@ DECLARE
 BEGIN
 	FOR i IN 1 .. iters LOOP
 		tbl := 'fz' || i;
-		ncols := 1 + floor(random() * 6)::int;
 		cols := '{}';
 		ctypes := '{}';
-		FOR c IN 1 .. ncols LOOP
+		-- half the tables look like the extension's own: its column names,
+		-- often with the wrong types
+		IF random() < 0.5 THEN
+			FOREACH v IN ARRAY '{tenant,address,reason,status,last_sent_at}'::text[] LOOP
+				IF random() < 0.7 THEN
+					cols := cols || v;
+					ctypes := ctypes || near[1 + floor(random() * array_length(near, 1))::int];
+				END IF;
+			END LOOP;
+		END IF;
+		FOR c IN cardinality(cols) + 1 .. cardinality(cols) + 1 + floor(random() * 4)::int LOOP
 			v := names[1 + floor(random() * array_length(names, 1))::int];
 			IF v = ANY (cols) THEN
 				v := v || c;
@@ -100,6 +114,7 @@ BEGIN
 			cols := cols || v;
 			ctypes := ctypes || types[1 + floor(random() * array_length(types, 1))::int];
 		END LOOP;
+		ncols := cardinality(cols);
 		EXECUTE format('CREATE TEMP TABLE %I (%s)', tbl,
 			(SELECT string_agg(format('%I %s', cols[k], ctypes[k]), ', ')
 			 FROM generate_subscripts(cols, 1) k));
@@ -223,7 +238,9 @@ if [ "${bad:-1}" != 0 ]; then
 	ok=0
 fi
 fired=$(echo "$out" | sed -n 's/^fired|//p')
-echo "trigger fuzz: $ITER random tables and triggers, ${fired:-0} statements, seed $SEED: server up, ${bad:-?} unexpected errors"
+up="server up"
+[ "$now" != "$started" ] && up="SERVER RESTARTED"
+echo "trigger fuzz: $ITER random tables and triggers, ${fired:-0} statements, seed $SEED: $up, ${bad:-?} unexpected errors"
 
 psql -Xq -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1
 psql -Xq -d postgres -c "DROP ROLE IF EXISTS regress_trigger_fuzz" >/dev/null 2>&1
