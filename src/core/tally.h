@@ -294,14 +294,30 @@ extern bool bn_tally_store(const BnTally *t, BnTallyStored *s);
 /* Read a stored tally, of either layout. */
 extern void bn_tally_load(const BnTallyStored *s, BnTally *t);
 
+/* bn_tally_stored_count's way through unpacking, tally_store.c. */
+extern bool bn_tally_stored_count_packed(BnTallyStored *s, BnKind kind,
+										 bool delivered, bool complained);
+
 /*
  * bn_tally_count_message on a stored tally, in place: a plain-layout tally
- * counting no delivery or complaint is updated without unpacking.  False,
- * and s unchanged, when a counter would overflow or leave the layout's
- * range.
+ * counting no delivery or complaint (every row of bounce.tally(bounce.kind))
+ * is updated without unpacking.  False, and s unchanged, when a counter
+ * would overflow or leave the layout's range.
  */
-extern bool bn_tally_stored_count(BnTallyStored *s, BnKind kind,
-								  bool delivered, bool complained);
+static inline bool
+bn_tally_stored_count(BnTallyStored *s, BnKind kind, bool delivered,
+					  bool complained)
+{
+	if (delivered || complained || bn_tally_stored_is_packed(s))
+		return bn_tally_stored_count_packed(s, kind, delivered, complained);
+	if (s->w[0] >= (uint64_t) INT64_MAX)
+		return false;
+	s->w[0]++;
+	/* bounced[kind] <= sent, so it cannot overflow either */
+	if ((unsigned) kind < BN_TALLY_KINDS)
+		s->w[kind + 1]++;
+	return true;
+}
 
 /*
  * The one-sided two-proportion z test of current's rate against

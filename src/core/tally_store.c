@@ -84,22 +84,11 @@ bn_tally_load(const BnTallyStored *s, BnTally *t)
 }
 
 bool
-bn_tally_stored_count(BnTallyStored *s, BnKind kind, bool delivered,
-					  bool complained)
+bn_tally_stored_count_packed(BnTallyStored *s, BnKind kind, bool delivered,
+							 bool complained)
 {
 	BnTally		t;
 
-	if (!delivered && !complained && !bn_tally_stored_is_packed(s))
-	{
-		/* the hot path of bounce.tally(bounce.kind): 1.0's, in place */
-		if (s->w[0] >= (uint64_t) INT64_MAX)
-			return false;
-		s->w[0]++;
-		/* bounced[kind] <= sent, so it cannot overflow either */
-		if ((unsigned) kind < BN_TALLY_KINDS)
-			s->w[kind + 1]++;
-		return true;
-	}
 	bn_tally_load(s, &t);
 	if (!bn_tally_count_message(&t, kind, delivered, complained))
 		return false;
