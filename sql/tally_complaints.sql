@@ -43,6 +43,8 @@ FROM unnest(ARRAY[
 SELECT '(sent=35184372088832,hard=0,soft=0,block=0,undetermined=0,delivered=0,complaints=1)'::bounce.tally;
 -- Without them, 1.0's range.
 SELECT '(sent=35184372088832,hard=0,soft=0,block=0,undetermined=0)'::bounce.tally;
+-- A sum that leaves the range is an error, never a wrong count.
+SELECT bounce.tally(35184372088831, 0, 0, 0, 0, 0, 1) OPERATOR(bounce.+) bounce.tally(1);
 
 -- The constructor: 1.0's five counts with defaults, or all seven.
 SELECT bounce.tally(100) AS five, bounce.tally(100, 2, 1, 0, 0, 95, 1) AS seven;

@@ -32,6 +32,12 @@ StaticAssertDecl(sizeof(BnTallyStored) == 40,
 #define TALLY_BINARY_V1 1
 #define TALLY_BINARY_V2 2
 
+/* The ranges of the counts: 1.0's layout, and the packed one. */
+#define TALLY_RANGE_DETAIL "A count is at most 9223372036854775807; " \
+	"with deliveries or complaints counted, at most 35184372088831."
+StaticAssertDecl(BN_TALLY_PACKED_MAX == INT64CONST(35184372088831),
+				 "TALLY_RANGE_DETAIL names the packed layout's largest count");
+
 #define TALLY_HINT "A tally is written (sent=N,hard=N,soft=N,block=N,undetermined=N) " \
 	"or (sent=N,hard=N,soft=N,block=N,undetermined=N,delivered=N,complaints=N), " \
 	"with each N a whole number from 0 up, and no more bounces, deliveries or complaints than messages sent."
@@ -111,7 +117,7 @@ report_bad_text(FunctionCallInfo fcinfo, const char *str,
  * Refuse counters that break a tally's invariants (binary input and the
  * constructor).
  */
-void
+static void
 tally_check_counters(const BnTally *t, int sqlstate)
 {
 	switch (bn_tally_check(t))
@@ -149,14 +155,13 @@ tally_check_counters(const BnTally *t, int sqlstate)
 }
 
 /* A sum or count that does not fit a counter. */
-void
+static void
 tally_report_overflow(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("%s out of range", TALLY_TYPE_NAME),
-			 errdetail("A count is at most 9223372036854775807; with deliveries or complaints counted, at most " INT64_FORMAT ".",
-					   (int64) BN_TALLY_PACKED_MAX)));
+			 errdetail(TALLY_RANGE_DETAIL)));
 }
 
 /* The stored form of a valid tally, in newly allocated memory. */
@@ -208,7 +213,7 @@ site_kind(const CountSite *site, Oid value)
 }
 
 /* A kind that bounces, for the functions that ask for one. */
-BnKind
+static BnKind
 bounce_kind_arg(FunctionCallInfo fcinfo, int argno)
 {
 	BnKind		kind = bounce_kind_from_oid(PG_GETARG_OID(argno));
@@ -272,12 +277,23 @@ bounce_tally_in(PG_FUNCTION_ARGS)
 	BnTally		t;
 	BnTallyParseError err;
 
+	BnTallyStored *s = palloc(sizeof(BnTallyStored));
+
 	if (!bn_tally_parse(str, &t, &err))
 	{
 		report_bad_text(fcinfo, str, &err);
 		PG_RETURN_NULL();
 	}
-	return tally_datum(&t);
+	if (!bn_tally_store(&t, s))
+	{
+		errsave(fcinfo->context,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value \"%s\" is out of range for type %s",
+						str, TALLY_TYPE_NAME),
+				 errdetail("With deliveries or complaints counted, a count is at most 35184372088831.")));
+		PG_RETURN_NULL();
+	}
+	PG_RETURN_POINTER(s);
 }
 
 /*
@@ -411,7 +427,7 @@ bounce_tally_make(PG_FUNCTION_ARGS)
  * The state to update: the aggregate's own, in place, or a copy of it when
  * called outside an aggregate (the argument must then stay unchanged).
  */
-BnTallyStored *
+static BnTallyStored *
 tally_state_arg(FunctionCallInfo fcinfo)
 {
 	BnTallyStored *s;

@@ -28,19 +28,6 @@ tally_arg(FunctionCallInfo fcinfo, int n, BnTally *t)
 /* The stored form of a valid tally, newly allocated; errors when too big. */
 extern Datum tally_datum(const BnTally *t);
 
-/* Errors: invariants broken (with this SQLSTATE), a counter overflowing. */
-extern void tally_check_counters(const BnTally *t, int sqlstate);
-extern void tally_report_overflow(void);
-
-/*
- * The state a transition function updates: the aggregate's own, in place,
- * or a copy when called outside an aggregate; zero when argument 0 is NULL.
- */
-extern BnTallyStored *tally_state_arg(FunctionCallInfo fcinfo);
-
-/* A bounce.kind argument that must be a bouncing kind (not none). */
-extern BnKind bounce_kind_arg(FunctionCallInfo fcinfo, int argno);
-
 /*
  * The OID of label `which` of enum bounce.<typname>, whose labels are
  * `labels`; looked up once per call site (fn_extra).

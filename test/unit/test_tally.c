@@ -361,6 +361,103 @@ test_store(void)
 	CHECK(memcmp(&s, &s2, sizeof(s)) == 0);
 }
 
+/* A deterministic 64-bit generator (splitmix64) for the property test. */
+static uint64_t
+next_random(uint64_t *state)
+{
+	uint64_t	z = (*state += UINT64_C(0x9E3779B97F4A7C15));
+
+	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+	return z ^ (z >> 31);
+}
+
+/* A count from 0 up to max, often small, sometimes at the limit. */
+static int64_t
+random_count(uint64_t *state, int64_t max)
+{
+	uint64_t	r = next_random(state);
+
+	switch (r % 4)
+	{
+		case 0:
+			return (int64_t) ((r >> 8) % ((uint64_t) (max < 3 ? max : 3) + 1));
+		case 1:
+			return max - (int64_t) ((uint64_t) (r >> 8) % ((uint64_t) (max < 2 ? max : 2) + 1));
+		default:
+			return (int64_t) ((r >> 8) % ((uint64_t) max + 1));
+	}
+}
+
+/*
+ * Property: for random valid tallies, in both layouts, storing then loading
+ * gives the tally back, formatting then parsing too, the layout is the one
+ * the counters call for, and the sum of two stored tallies is the stored
+ * sum.
+ */
+static void
+test_store_property(void)
+{
+	uint64_t	state = 20261202;
+	int			bad_store = 0,
+				bad_text = 0,
+				bad_layout = 0,
+				bad_sum = 0;
+
+	for (int i = 0; i < 200000; i++)
+	{
+		bool		packed = i % 2 == 0;
+		int64_t		max = packed ? BN_TALLY_PACKED_MAX : INT64_MAX;
+		BnTally		t,
+					u,
+					v;
+		BnTallyStored s,
+					s2;
+		BnTallyParseError err;
+		char		buf[BN_TALLY_BUFSIZE];
+		int64_t		room;
+
+		bn_tally_zero(&t);
+		t.sent = random_count(&state, max);
+		room = t.sent;
+		for (int k = 0; k < BN_TALLY_KINDS; k++)
+		{
+			t.bounced[k] = room > 0 ? random_count(&state, room) : 0;
+			room -= t.bounced[k];
+		}
+		if (packed && t.sent > 0)
+		{
+			t.delivered = random_count(&state, t.sent);
+			t.complaints = random_count(&state, t.sent);
+		}
+		if (bn_tally_check(&t) != BN_TALLY_OK || !bn_tally_store(&t, &s))
+		{
+			bad_store++;
+			continue;
+		}
+		bn_tally_load(&s, &u);
+		bad_store += !same(&t, &u);
+		bad_layout += bn_tally_stored_is_packed(&s) != (t.delivered != 0 || t.complaints != 0);
+		bn_tally_format(&t, buf);
+		bad_text += !bn_tally_parse(buf, &v, &err) || !same(&t, &v);
+
+		/* the sum, when it fits, stored, equals the stored sum's bytes */
+		v = u;
+		if (bn_tally_add(&v, &t) && bn_tally_store(&v, &s2))
+		{
+			BnTallyStored s3;
+
+			bn_tally_load(&s2, &u);
+			bad_sum += !same(&u, &v) || !bn_tally_store(&u, &s3) ||
+				memcmp(&s2, &s3, sizeof(s2)) != 0;
+		}
+	}
+	CHECK_INT(bad_store, 0);
+	CHECK_INT(bad_text, 0);
+	CHECK_INT(bad_layout, 0);
+	CHECK_INT(bad_sum, 0);
+}
+
 static void
 test_complaints(void)
 {
@@ -560,6 +657,7 @@ main(void)
 	test_text_complaints();
 	test_count_and_add();
 	test_store();
+	test_store_property();
 	test_complaints();
 	test_rates();
 	test_tiers();
