@@ -151,7 +151,7 @@ for v in $olds; do
 	if [ -n "$old" ] && [ -w "$pkglib" ]; then
 		echo "old library: ${old#"$BOUNCE_ROOT/"}, $(( $(date +%s) - t0 )) s"
 		# no build may install a library meanwhile (test/lib.sh)
-		if (: >> /tmp/bounce-build.lock) 2>/dev/null; then
+		if [ -z "${BOUNCE_LOCK_HELD:-}" ] && (: >> /tmp/bounce-build.lock) 2>/dev/null; then
 			exec 9>> /tmp/bounce-build.lock
 			flock -w 300 9
 		fi
