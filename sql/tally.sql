@@ -56,7 +56,8 @@ SELECT bounce.tally(10, hard => -1);
 SELECT bounce.tally(10, hard => 6, soft => 5);
 SELECT bounce.tally(NULL, 1) IS NULL AS strict;
 
--- Binary form: a format version byte, then five int8.
+-- Binary form: a format version byte, then the counts as int8 (version 2,
+-- from 1.1: seven; tally_complaints reads version 1 too).
 SELECT bounce.tally_send('(sent=1000,hard=12,soft=3,block=5,undetermined=1)');
 -- Binary input is reached through COPY (FORMAT binary): a file written from
 -- a bytea column holds just those bytes, which COPY FROM hands to tally_recv.
@@ -78,8 +79,8 @@ FROM (VALUES ('(sent=1000,hard=12,soft=3,block=5,undetermined=1)'::bounce.tally)
 			 ('(sent=9223372036854775807,hard=1,soft=2,block=3,undetermined=4)'),
 			 ('(sent=0,hard=0,soft=0,block=0,undetermined=0)')) v(t);
 \set SHOW_CONTEXT never
--- version 2
-SELECT pg_temp.tally_from_binary('\x020000000000000001000000000000000000000000000000000000000000000000000000000000000000'::bytea);
+-- version 3
+SELECT pg_temp.tally_from_binary('\x030000000000000001000000000000000000000000000000000000000000000000000000000000000000'::bytea);
 -- negative sent
 SELECT pg_temp.tally_from_binary('\x01ffffffffffffffff0000000000000000000000000000000000000000000000000000000000000000'::bytea);
 -- more bounces than sent

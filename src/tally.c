@@ -3,36 +3,44 @@
  *		The bounce.tally type, its aggregates, and rates, tiers, health and
  *		spikes computed from it (SPEC section 6).
  *
- * The type is a BnTally (src/core/tally.h) stored as is: five int8
- * counters, 40 bytes, passed by reference.  Every aggregate has bounce.tally
+ * The type is a BnTallyStored (src/core/tally.h): 1.0's 40 bytes, passed
+ * by reference, holding sent and bounced by kind in 1.0's layout, or also
+ * deliveries and complaints in the packed layout of 1.1.  Functions load it
+ * into a BnTally and store the result.  Every aggregate has bounce.tally
  * itself as its state, so partial states cross parallel workers and Citus
  * nodes through the type's own I/O; the transition functions update that
  * state in place when called by an aggregate, so counting a row allocates
- * nothing.
+ * nothing.  Complaint rates and tiers are in tally_complaints.c.
  */
 #include "bounce.h"
+#include "tally_type.h"
 
-#include "core/tally.h"
-
-#include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
 #include "utils/numeric.h"
 
-StaticAssertDecl(sizeof(BnTally) == 40,
+StaticAssertDecl(sizeof(BnTallyStored) == 40,
 				 "bounce.tally is declared with INTERNALLENGTH = 40");
 
-#define DatumGetTallyP(X)		((BnTally *) DatumGetPointer(X))
-#define PG_GETARG_TALLY_P(n)	DatumGetTallyP(PG_GETARG_DATUM(n))
-#define PG_RETURN_TALLY_P(x)	PG_RETURN_POINTER(x)
+/*
+ * Version byte leading the binary form.  1 (1.0): sent, hard, soft, block,
+ * undetermined as int8.  2 (1.1): the same, then delivered and complaints.
+ * Both are read; bounce.tally_send writes 2 once the extension is updated
+ * to 1.1, and 1 before (1.0's SQL names the old entry point).
+ */
+#define TALLY_BINARY_V1 1
+#define TALLY_BINARY_V2 2
 
-/* Version byte leading the binary form, so the format can change later. */
-#define TALLY_BINARY_VERSION 1
+/* The ranges of the counts: 1.0's layout, and the packed one. */
+#define TALLY_RANGE_DETAIL "A count is at most 9223372036854775807; " \
+	"with deliveries or complaints counted, at most 35184372088831."
+StaticAssertDecl(BN_TALLY_PACKED_MAX == INT64CONST(35184372088831),
+				 "TALLY_RANGE_DETAIL names the packed layout's largest count");
 
-#define TALLY_TYPE_NAME "bounce.tally"
-#define TALLY_HINT "A tally is written (sent=N,hard=N,soft=N,block=N,undetermined=N), " \
-	"with each N a whole number from 0 up, and no more bounces than messages sent."
+#define TALLY_HINT "A tally is written (sent=N,hard=N,soft=N,block=N,undetermined=N) " \
+	"or (sent=N,hard=N,soft=N,block=N,undetermined=N,delivered=N,complaints=N), " \
+	"with each N a whole number from 0 up, and no more bounces, deliveries or complaints than messages sent."
 
 #if PG_VERSION_NUM < 160000
 /* Before PostgreSQL 16 every input error is a hard one. */
@@ -80,6 +88,16 @@ report_bad_text(FunctionCallInfo fcinfo, const char *str,
 					 errdetail("The bounces outnumber the messages sent; every bounce is also a message sent."),
 					 errhint(TALLY_HINT)));
 			break;
+		case BN_TALLY_TOO_MANY_DELIVERED:
+		case BN_TALLY_TOO_MANY_COMPLAINTS:
+			errsave(escontext,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type %s: \"%s\"",
+							TALLY_TYPE_NAME, str),
+					 errdetail("The %s outnumber the messages sent; each is about a message sent.",
+							   err->code == BN_TALLY_TOO_MANY_DELIVERED ? "deliveries" : "complaints"),
+					 errhint(TALLY_HINT)));
+			break;
 		default:
 			errsave(escontext,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -100,7 +118,7 @@ report_bad_text(FunctionCallInfo fcinfo, const char *str,
  * constructor).
  */
 static void
-check_counters(const BnTally *t, int sqlstate)
+tally_check_counters(const BnTally *t, int sqlstate)
 {
 	switch (bn_tally_check(t))
 	{
@@ -111,6 +129,20 @@ check_counters(const BnTally *t, int sqlstate)
 					(errcode(sqlstate),
 					 errmsg("invalid value for type %s", TALLY_TYPE_NAME),
 					 errdetail("Counts cannot be negative.")));
+			break;
+		case BN_TALLY_TOO_MANY_DELIVERED:
+			ereport(ERROR,
+					(errcode(sqlstate),
+					 errmsg("invalid value for type %s", TALLY_TYPE_NAME),
+					 errdetail("The deliveries (" INT64_FORMAT ") outnumber the messages sent (" INT64_FORMAT "); each is a message sent.",
+							   t->delivered, t->sent)));
+			break;
+		case BN_TALLY_TOO_MANY_COMPLAINTS:
+			ereport(ERROR,
+					(errcode(sqlstate),
+					 errmsg("invalid value for type %s", TALLY_TYPE_NAME),
+					 errdetail("The complaints (" INT64_FORMAT ") outnumber the messages sent (" INT64_FORMAT "); each is about a message sent.",
+							   t->complaints, t->sent)));
 			break;
 		default:
 			ereport(ERROR,
@@ -124,12 +156,23 @@ check_counters(const BnTally *t, int sqlstate)
 
 /* A sum or count that does not fit a counter. */
 static void
-report_overflow(void)
+tally_report_overflow(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("%s out of range", TALLY_TYPE_NAME),
-			 errdetail("A count is at most 9223372036854775807.")));
+			 errdetail(TALLY_RANGE_DETAIL)));
+}
+
+/* The stored form of a valid tally, in newly allocated memory. */
+Datum
+tally_datum(const BnTally *t)
+{
+	BnTallyStored *s = palloc(sizeof(BnTallyStored));
+
+	if (!bn_tally_store(t, s))
+		tally_report_overflow();
+	return PointerGetDatum(s);
 }
 
 /*
@@ -188,8 +231,8 @@ bounce_kind_arg(FunctionCallInfo fcinfo, int argno)
  * The OID of a label of one of the extension's enums (bounce.tier,
  * bounce.health), looked up once per call site.
  */
-static Oid
-enum_label(FunctionCallInfo fcinfo, const char *typname,
+Oid
+tally_enum_label(FunctionCallInfo fcinfo, const char *typname,
 		   const char *const *labels, int nlabels, int which)
 {
 	Oid		   *oids = (Oid *) fcinfo->flinfo->fn_extra;
@@ -208,7 +251,7 @@ enum_label(FunctionCallInfo fcinfo, const char *typname,
 static Datum
 tier_datum(FunctionCallInfo fcinfo, BnTier tier)
 {
-	return ObjectIdGetDatum(enum_label(fcinfo, "tier", bn_tier_names,
+	return ObjectIdGetDatum(tally_enum_label(fcinfo, "tier", bn_tier_names,
 									   BN_TIER_COUNT, tier));
 }
 
@@ -216,103 +259,166 @@ tier_datum(FunctionCallInfo fcinfo, BnTier tier)
 static Datum
 health_datum(FunctionCallInfo fcinfo, BnHealth health)
 {
-	return ObjectIdGetDatum(enum_label(fcinfo, "health", bn_health_names,
+	return ObjectIdGetDatum(tally_enum_label(fcinfo, "health", bn_health_names,
 									   BN_HEALTH_COUNT, health));
 }
 
 /* ==================== INPUT AND OUTPUT ==================== */
 
 /*
- * Text input: exactly the form the output writes.
+ * Text input: either form the output writes (1.0's, or with deliveries and
+ * complaints).
  */
 PG_FUNCTION_INFO_V1(bounce_tally_in);
 Datum
 bounce_tally_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	BnTally    *t = palloc(sizeof(BnTally));
+	BnTally		t;
 	BnTallyParseError err;
 
-	if (!bn_tally_parse(str, t, &err))
+	BnTallyStored *s = palloc(sizeof(BnTallyStored));
+
+	if (!bn_tally_parse(str, &t, &err))
 	{
 		report_bad_text(fcinfo, str, &err);
 		PG_RETURN_NULL();
 	}
-	PG_RETURN_TALLY_P(t);
+	if (!bn_tally_store(&t, s))
+	{
+		errsave(fcinfo->context,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value \"%s\" is out of range for type %s",
+						str, TALLY_TYPE_NAME),
+				 errdetail("With deliveries or complaints counted, a count is at most 35184372088831.")));
+		PG_RETURN_NULL();
+	}
+	PG_RETURN_POINTER(s);
 }
 
 /*
- * Text output: (sent=N,hard=N,soft=N,block=N,undetermined=N).
+ * Text output: (sent=N,hard=N,soft=N,block=N,undetermined=N), with
+ * ",delivered=N,complaints=N" when either is non-zero.
  */
 PG_FUNCTION_INFO_V1(bounce_tally_out);
 Datum
 bounce_tally_out(PG_FUNCTION_ARGS)
 {
-	BnTally    *t = PG_GETARG_TALLY_P(0);
+	BnTally		t;
 	char	   *buf = palloc(BN_TALLY_BUFSIZE);
 
-	bn_tally_format(t, buf);
+	tally_arg(fcinfo, 0, &t);
+	bn_tally_format(&t, buf);
 	PG_RETURN_CSTRING(buf);
 }
 
 /*
- * Binary input: a version byte, then the five counters as int8.
+ * Binary input: a version byte, then the counters as int8: five (version
+ * 1, 1.0's) or seven (version 2).
  */
 PG_FUNCTION_INFO_V1(bounce_tally_recv);
 Datum
 bounce_tally_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	BnTally    *t = palloc(sizeof(BnTally));
+	BnTally		t;
 	int			version = pq_getmsgbyte(buf);
 
-	if (version != TALLY_BINARY_VERSION)
+	if (version != TALLY_BINARY_V1 && version != TALLY_BINARY_V2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported binary format version %d for type %s",
 						version, TALLY_TYPE_NAME),
-				 errdetail("This version of bounce reads version %d.",
-						   TALLY_BINARY_VERSION)));
-	t->sent = pq_getmsgint64(buf);
+				 errdetail("This version of bounce reads versions %d and %d.",
+						   TALLY_BINARY_V1, TALLY_BINARY_V2)));
+	bn_tally_zero(&t);
+	t.sent = pq_getmsgint64(buf);
 	for (int k = 0; k < BN_TALLY_KINDS; k++)
-		t->bounced[k] = pq_getmsgint64(buf);
-	check_counters(t, ERRCODE_INVALID_BINARY_REPRESENTATION);
-	PG_RETURN_TALLY_P(t);
+		t.bounced[k] = pq_getmsgint64(buf);
+	if (version == TALLY_BINARY_V2)
+	{
+		t.delivered = pq_getmsgint64(buf);
+		t.complaints = pq_getmsgint64(buf);
+	}
+	tally_check_counters(&t, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	return tally_datum(&t);
+}
+
+/* The binary form, in format version 1 or 2. */
+static bytea *
+tally_send(const BnTally *t, int version)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, version);
+	pq_sendint64(&buf, t->sent);
+	for (int k = 0; k < BN_TALLY_KINDS; k++)
+		pq_sendint64(&buf, t->bounced[k]);
+	if (version == TALLY_BINARY_V2)
+	{
+		pq_sendint64(&buf, t->delivered);
+		pq_sendint64(&buf, t->complaints);
+	}
+	return pq_endtypsend(&buf);
 }
 
 /*
- * Binary output.
+ * Binary output in 1.0's format version 1: 1.0's SQL names this entry
+ * point, so a database not yet updated to 1.1 keeps sending what its
+ * clients read.  Such a database has no way to count deliveries or
+ * complaints but text input; a tally with them is refused, not truncated.
  */
 PG_FUNCTION_INFO_V1(bounce_tally_send);
 Datum
 bounce_tally_send(PG_FUNCTION_ARGS)
 {
-	BnTally    *t = PG_GETARG_TALLY_P(0);
-	StringInfoData buf;
+	BnTally		t;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, TALLY_BINARY_VERSION);
-	pq_sendint64(&buf, t->sent);
-	for (int k = 0; k < BN_TALLY_KINDS; k++)
-		pq_sendint64(&buf, t->bounced[k]);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	tally_arg(fcinfo, 0, &t);
+	if (t.delivered != 0 || t.complaints != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("binary format version %d of type %s cannot hold deliveries or complaints",
+						TALLY_BINARY_V1, TALLY_TYPE_NAME),
+				 errhint("Update the extension: ALTER EXTENSION bounce UPDATE.")));
+	PG_RETURN_BYTEA_P(tally_send(&t, TALLY_BINARY_V1));
+}
+
+/*
+ * Binary output in format version 2, bounce.tally_send from 1.1 on.
+ */
+PG_FUNCTION_INFO_V1(bounce_tally_send_v2);
+Datum
+bounce_tally_send_v2(PG_FUNCTION_ARGS)
+{
+	BnTally		t;
+
+	tally_arg(fcinfo, 0, &t);
+	PG_RETURN_BYTEA_P(tally_send(&t, TALLY_BINARY_V2));
 }
 
 /*
  * A tally from counts already made: bounce.tally(sent, hard, soft, block,
- * undetermined).
+ * undetermined), and from 1.1 also delivered and complaints (7 arguments).
  */
 PG_FUNCTION_INFO_V1(bounce_tally_make);
 Datum
 bounce_tally_make(PG_FUNCTION_ARGS)
 {
-	BnTally    *t = palloc(sizeof(BnTally));
+	BnTally		t;
 
-	t->sent = PG_GETARG_INT64(0);
+	bn_tally_zero(&t);
+	t.sent = PG_GETARG_INT64(0);
 	for (int k = 0; k < BN_TALLY_KINDS; k++)
-		t->bounced[k] = PG_GETARG_INT64(k + 1);
-	check_counters(t, ERRCODE_INVALID_PARAMETER_VALUE);
-	PG_RETURN_TALLY_P(t);
+		t.bounced[k] = PG_GETARG_INT64(k + 1);
+	if (PG_NARGS() >= BN_TALLY_KINDS + 3)
+	{
+		t.delivered = PG_GETARG_INT64(BN_TALLY_KINDS + 1);
+		t.complaints = PG_GETARG_INT64(BN_TALLY_KINDS + 2);
+	}
+	tally_check_counters(&t, ERRCODE_INVALID_PARAMETER_VALUE);
+	return tally_datum(&t);
 }
 
 /* ==================== ARITHMETIC AND AGGREGATES ==================== */
@@ -321,24 +427,48 @@ bounce_tally_make(PG_FUNCTION_ARGS)
  * The state to update: the aggregate's own, in place, or a copy of it when
  * called outside an aggregate (the argument must then stay unchanged).
  */
-static BnTally *
-state_arg(FunctionCallInfo fcinfo)
+static BnTallyStored *
+tally_state_arg(FunctionCallInfo fcinfo)
 {
-	BnTally    *t;
+	BnTallyStored *s;
 
 	if (PG_ARGISNULL(0))
 	{
-		t = palloc(sizeof(BnTally));
-		bn_tally_zero(t);
+		BnTally		zero;
+
+		bn_tally_zero(&zero);
+		s = palloc(sizeof(BnTallyStored));
+		bn_tally_store(&zero, s);
 	}
 	else if (AggCheckCallContext(fcinfo, NULL))
-		t = PG_GETARG_TALLY_P(0);
+		s = PG_GETARG_TALLY_STORED_P(0);
 	else
 	{
-		t = palloc(sizeof(BnTally));
-		memcpy(t, PG_GETARG_TALLY_P(0), sizeof(BnTally));
+		s = palloc(sizeof(BnTallyStored));
+		memcpy(s, PG_GETARG_TALLY_STORED_P(0), sizeof(BnTallyStored));
 	}
-	return t;
+	return s;
+}
+
+/*
+ * One message sent, with the outcome of argument 1: the state of argument
+ * 0 updated in place inside an aggregate, or a copy of it.
+ */
+static inline Datum
+count_message(FunctionCallInfo fcinfo, bool delivered, bool complained)
+{
+	CountSite  *site = count_site(fcinfo);
+	BnTallyStored *s;
+	BnKind		kind;
+
+	if (likely(site->in_aggregate && !PG_ARGISNULL(0)))
+		s = PG_GETARG_TALLY_STORED_P(0);
+	else
+		s = tally_state_arg(fcinfo);
+	kind = PG_ARGISNULL(1) ? BN_KIND_NONE : site_kind(site, PG_GETARG_OID(1));
+	if (unlikely(!bn_tally_stored_count(s, kind, delivered, complained)))
+		tally_report_overflow();
+	PG_RETURN_POINTER(s);
 }
 
 /*
@@ -352,43 +482,50 @@ PG_FUNCTION_INFO_V1(bounce_tally_count);
 Datum
 bounce_tally_count(PG_FUNCTION_ARGS)
 {
-	CountSite  *site = count_site(fcinfo);
-	BnTally    *t;
-	BnKind		kind;
+	return count_message(fcinfo, false, false);
+}
 
-	if (likely(site->in_aggregate && !PG_ARGISNULL(0)))
-		t = PG_GETARG_TALLY_P(0);
-	else
-		t = state_arg(fcinfo);
-	kind = PG_ARGISNULL(1) ? BN_KIND_NONE : site_kind(site, PG_GETARG_OID(1));
-	if (unlikely(!bn_tally_count(t, kind)))
-		report_overflow();
-	PG_RETURN_TALLY_P(t);
+/*
+ * Transition function of bounce.tally(bounce.kind, boolean, boolean): one
+ * message sent, with its outcome, whether it is known delivered and whether
+ * its recipient complained.  Not strict: NULL is a message that did not
+ * bounce, is not known delivered, drew no complaint.
+ */
+PG_FUNCTION_INFO_V1(bounce_tally_count_message);
+Datum
+bounce_tally_count_message(PG_FUNCTION_ARGS)
+{
+	return count_message(fcinfo,
+						 !PG_ARGISNULL(2) && PG_GETARG_BOOL(2),
+						 !PG_ARGISNULL(3) && PG_GETARG_BOOL(3));
 }
 
 /*
  * a + b: the + operator, the transition function of bounce.tally(bounce.tally)
- * and the combine function of both aggregates.
+ * and the combine function of every tally aggregate.
  */
 PG_FUNCTION_INFO_V1(bounce_tally_add);
 Datum
 bounce_tally_add(PG_FUNCTION_ARGS)
 {
-	BnTally    *a = state_arg(fcinfo);
-	BnTally    *b = PG_GETARG_TALLY_P(1);
+	BnTallyStored *s = tally_state_arg(fcinfo);
+	BnTally		a,
+				b;
 
-	if (!bn_tally_add(a, b))
-		report_overflow();
-	PG_RETURN_TALLY_P(a);
+	bn_tally_load(s, &a);
+	tally_arg(fcinfo, 1, &b);
+	if (!bn_tally_add(&a, &b) || !bn_tally_store(&a, s))
+		tally_report_overflow();
+	PG_RETURN_POINTER(s);
 }
 
-/* a = b: every counter equal. */
+/* a = b: every counter equal (one layout per value: equal bytes). */
 PG_FUNCTION_INFO_V1(bounce_tally_eq);
 Datum
 bounce_tally_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(memcmp(PG_GETARG_TALLY_P(0), PG_GETARG_TALLY_P(1),
-						  sizeof(BnTally)) == 0);
+	PG_RETURN_BOOL(memcmp(PG_GETARG_TALLY_STORED_P(0), PG_GETARG_TALLY_STORED_P(1),
+						  sizeof(BnTallyStored)) == 0);
 }
 
 /* a <> b: some counter differs. */
@@ -396,8 +533,16 @@ PG_FUNCTION_INFO_V1(bounce_tally_ne);
 Datum
 bounce_tally_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(memcmp(PG_GETARG_TALLY_P(0), PG_GETARG_TALLY_P(1),
-						  sizeof(BnTally)) != 0);
+	PG_RETURN_BOOL(memcmp(PG_GETARG_TALLY_STORED_P(0), PG_GETARG_TALLY_STORED_P(1),
+						  sizeof(BnTallyStored)) != 0);
+}
+
+/* Argument n as a loaded tally in *buf; returns buf. */
+static inline BnTally *
+tally_arg_p(FunctionCallInfo fcinfo, int n, BnTally *buf)
+{
+	tally_arg(fcinfo, n, buf);
+	return buf;
 }
 
 /* ==================== COUNTS AND RATES ==================== */
@@ -407,7 +552,9 @@ PG_FUNCTION_INFO_V1(bounce_tally_sent);
 Datum
 bounce_tally_sent(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64(PG_GETARG_TALLY_P(0)->sent);
+	BnTally		t;
+
+	PG_RETURN_INT64(tally_arg_p(fcinfo, 0, &t)->sent);
 }
 
 /* Messages bounced, of every kind. */
@@ -415,7 +562,9 @@ PG_FUNCTION_INFO_V1(bounce_tally_bounced);
 Datum
 bounce_tally_bounced(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64(bn_tally_bounced(PG_GETARG_TALLY_P(0)));
+	BnTally		t;
+
+	PG_RETURN_INT64(bn_tally_bounced(tally_arg_p(fcinfo, 0, &t)));
 }
 
 /* Messages bounced of one kind. */
@@ -423,9 +572,10 @@ PG_FUNCTION_INFO_V1(bounce_tally_bounced_kind);
 Datum
 bounce_tally_bounced_kind(PG_FUNCTION_ARGS)
 {
-	BnTally    *t = PG_GETARG_TALLY_P(0);
+	BnTally		t;
 
-	PG_RETURN_INT64(t->bounced[bounce_kind_arg(fcinfo, 1)]);
+	tally_arg(fcinfo, 0, &t);
+	PG_RETURN_INT64(t.bounced[bounce_kind_arg(fcinfo, 1)]);
 }
 
 /*
@@ -435,9 +585,10 @@ PG_FUNCTION_INFO_V1(bounce_tally_rate);
 Datum
 bounce_tally_rate(PG_FUNCTION_ARGS)
 {
+	BnTally		t0;
 	double		rate;
 
-	if (!bn_tally_rate(PG_GETARG_TALLY_P(0), &rate))
+	if (!bn_tally_rate(tally_arg_p(fcinfo, 0, &t0), &rate))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(rate);
 }
@@ -449,10 +600,11 @@ PG_FUNCTION_INFO_V1(bounce_tally_kind_rate);
 Datum
 bounce_tally_kind_rate(PG_FUNCTION_ARGS)
 {
+	BnTally		t0;
 	BnKind		kind = bounce_kind_arg(fcinfo, 1);
 	double		rate;
 
-	if (!bn_tally_kind_rate(PG_GETARG_TALLY_P(0), kind, &rate))
+	if (!bn_tally_kind_rate(tally_arg_p(fcinfo, 0, &t0), kind, &rate))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(rate);
 }
@@ -466,9 +618,10 @@ PG_FUNCTION_INFO_V1(bounce_tally_tier);
 Datum
 bounce_tally_tier(PG_FUNCTION_ARGS)
 {
+	BnTally		t0;
 	BnTier		tier;
 
-	if (!bn_tally_tier(PG_GETARG_TALLY_P(0), &tier))
+	if (!bn_tally_tier(tally_arg_p(fcinfo, 0, &t0), &tier))
 		PG_RETURN_NULL();
 	return tier_datum(fcinfo, tier);
 }
@@ -481,31 +634,32 @@ PG_FUNCTION_INFO_V1(bounce_tally_health);
 Datum
 bounce_tally_health(PG_FUNCTION_ARGS)
 {
+	BnTally		t0;
 	BnHealth	health;
 
-	if (!bn_tally_health(PG_GETARG_TALLY_P(0), &health))
+	if (!bn_tally_health(tally_arg_p(fcinfo, 0, &t0), &health))
 		PG_RETURN_NULL();
 	return health_datum(fcinfo, health);
 }
 
 /* A bare rate that is not a percentage. */
 static void
-report_rate_out_of_range(const char *rate)
+report_rate_out_of_range(const char *what, const char *rate)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("bounce rate %s is out of range", rate),
-			 errdetail("A bounce rate is a percentage from 0 to 100.")));
+			 errmsg("%s %s is out of range", what, rate),
+			 errdetail("A %s is a percentage from 0 to 100.", what)));
 }
 
 /* The double precision rate argument, checked. */
-static double
-rate_float8_arg(FunctionCallInfo fcinfo)
+double
+tally_rate_float8_arg(FunctionCallInfo fcinfo, const char *what)
 {
 	double		rate = PG_GETARG_FLOAT8(0);
 
 	if (isnan(rate) || rate < 0.0 || rate > 100.0)
-		report_rate_out_of_range(float8out_internal(rate));
+		report_rate_out_of_range(what, float8out_internal(rate));
 	return rate;
 }
 
@@ -521,14 +675,14 @@ numeric_rate_cmp(const void *arg, int percent)
 }
 
 /* The numeric rate argument, checked. */
-static Numeric
-rate_numeric_arg(FunctionCallInfo fcinfo)
+Numeric
+tally_rate_numeric_arg(FunctionCallInfo fcinfo, const char *what)
 {
 	Numeric		rate = PG_GETARG_NUMERIC(0);
 
 	if (numeric_is_nan(rate) || numeric_rate_cmp(rate, 0) < 0 ||
 		numeric_rate_cmp(rate, 100) > 0)
-		report_rate_out_of_range(DatumGetCString(DirectFunctionCall1(numeric_out,
+		report_rate_out_of_range(what, DatumGetCString(DirectFunctionCall1(numeric_out,
 																	 NumericGetDatum(rate))));
 	return rate;
 }
@@ -540,7 +694,7 @@ PG_FUNCTION_INFO_V1(bounce_rate_tier_float8);
 Datum
 bounce_rate_tier_float8(PG_FUNCTION_ARGS)
 {
-	double		rate = rate_float8_arg(fcinfo);
+	double		rate = tally_rate_float8_arg(fcinfo, "bounce rate");
 
 	return tier_datum(fcinfo, bn_tier(bn_rate_cmp_double, &rate));
 }
@@ -552,7 +706,7 @@ PG_FUNCTION_INFO_V1(bounce_rate_tier_numeric);
 Datum
 bounce_rate_tier_numeric(PG_FUNCTION_ARGS)
 {
-	Numeric		rate = rate_numeric_arg(fcinfo);
+	Numeric		rate = tally_rate_numeric_arg(fcinfo, "bounce rate");
 
 	return tier_datum(fcinfo, bn_tier(numeric_rate_cmp, rate));
 }
@@ -564,7 +718,7 @@ PG_FUNCTION_INFO_V1(bounce_rate_health_float8);
 Datum
 bounce_rate_health_float8(PG_FUNCTION_ARGS)
 {
-	double		rate = rate_float8_arg(fcinfo);
+	double		rate = tally_rate_float8_arg(fcinfo, "bounce rate");
 
 	return health_datum(fcinfo, bn_health(bn_rate_cmp_double, &rate));
 }
@@ -576,7 +730,7 @@ PG_FUNCTION_INFO_V1(bounce_rate_health_numeric);
 Datum
 bounce_rate_health_numeric(PG_FUNCTION_ARGS)
 {
-	Numeric		rate = rate_numeric_arg(fcinfo);
+	Numeric		rate = tally_rate_numeric_arg(fcinfo, "bounce rate");
 
 	return health_datum(fcinfo, bn_health(numeric_rate_cmp, rate));
 }
@@ -598,6 +752,8 @@ PG_FUNCTION_INFO_V1(bounce_tally_spike_z);
 Datum
 bounce_tally_spike_z(PG_FUNCTION_ARGS)
 {
+	BnTally		t0;
+	BnTally		t1;
 	BnKind		kind;
 	double		diff,
 				variance;
@@ -605,7 +761,7 @@ bounce_tally_spike_z(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	kind = spike_kind_arg(fcinfo, 2);
-	if (!bn_tally_spike_terms(PG_GETARG_TALLY_P(0), PG_GETARG_TALLY_P(1), kind,
+	if (!bn_tally_spike_terms(tally_arg_p(fcinfo, 0, &t0), tally_arg_p(fcinfo, 1, &t1), kind,
 							  &diff, &variance))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(variance > 0.0 ? diff / sqrt(variance) : 0.0);
@@ -620,6 +776,8 @@ PG_FUNCTION_INFO_V1(bounce_tally_spike);
 Datum
 bounce_tally_spike(PG_FUNCTION_ARGS)
 {
+	BnTally		t0;
+	BnTally		t1;
 	BnKind		kind;
 	int64		min_sent;
 	double		threshold;
@@ -638,7 +796,7 @@ bounce_tally_spike(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("z must be a number")));
-	if (!bn_tally_spike(PG_GETARG_TALLY_P(0), PG_GETARG_TALLY_P(1), kind,
+	if (!bn_tally_spike(tally_arg_p(fcinfo, 0, &t0), tally_arg_p(fcinfo, 1, &t1), kind,
 						min_sent, threshold, &spike))
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(spike);

@@ -1,7 +1,8 @@
 /*
  * tally.c
- *		Tallies of sent and bounced messages: text form, sums, rates, tiers,
- *		health and the spike test.
+ *		Tallies of sent, bounced, delivered and complained-about messages:
+ *		text form, sums, rates, tiers, health, complaint rates and tiers, and
+ *		the spike test.
  */
 #include "tally.h"
 
@@ -17,18 +18,33 @@ const char *const bn_health_names[BN_HEALTH_COUNT] = {
 	"healthy", "unhealthy", "risky"
 };
 
-/* The field names of the text form, in order: "sent", then the kinds. */
-static const char *
-field_name(int field)
-{
-	return field == 0 ? "sent" : bn_kind_names[field - 1];
-}
+const char *const bn_complaint_tier_names[BN_COMPLAINT_TIER_COUNT] = {
+	"good", "elevated", "too_high", "critical"
+};
 
-/* The counter of a field of the text form. */
-static int64_t *
-field_ptr(BnTally *t, int field)
+/*
+ * The fields of the text form, in order: "sent", the kinds, "delivered",
+ * "complaints".  The first SHORT_FIELDS are 1.0's form.
+ */
+#define ALL_FIELDS BN_TALLY_FIELDS
+#define SHORT_FIELDS (BN_TALLY_KINDS + 1)
+
+static const char *const field_names[ALL_FIELDS] = {
+	"sent", "hard", "soft", "block", "undetermined", "delivered", "complaints"
+};
+
+static const char *const field_expected[ALL_FIELDS] = {
+	"sent=", "hard=", "soft=", "block=", "undetermined=", "delivered=", "complaints="
+};
+
+/* a + b into *sum; false when it overflows either way. */
+static bool
+add_i64(int64_t a, int64_t b, int64_t *sum)
 {
-	return field == 0 ? &t->sent : &t->bounced[field - 1];
+	if (b > 0 ? a > INT64_MAX - b : a < INT64_MIN - b)
+		return false;
+	*sum = a + b;
+	return true;
 }
 
 /*
@@ -40,33 +56,35 @@ bn_tally_add(BnTally *a, const BnTally *b)
 	BnTally		sum;
 
 	/*
-	 * For valid tallies only sent can overflow (each bounce count is at most
+	 * For valid tallies only sent can overflow (every other count is at most
 	 * its sent), but check every counter: the core trusts no caller.
 	 */
-	if (b->sent > 0 ? a->sent > INT64_MAX - b->sent : a->sent < INT64_MIN - b->sent)
+	if (!add_i64(a->sent, b->sent, &sum.sent) ||
+		!add_i64(a->delivered, b->delivered, &sum.delivered) ||
+		!add_i64(a->complaints, b->complaints, &sum.complaints))
 		return false;
-	sum.sent = a->sent + b->sent;
 	for (int k = 0; k < BN_TALLY_KINDS; k++)
-	{
-		if (b->bounced[k] > 0 ? a->bounced[k] > INT64_MAX - b->bounced[k]
-			: a->bounced[k] < INT64_MIN - b->bounced[k])
+		if (!add_i64(a->bounced[k], b->bounced[k], &sum.bounced[k]))
 			return false;
-		sum.bounced[k] = a->bounced[k] + b->bounced[k];
-	}
 	*a = sum;
 	return true;
 }
 
 /*
- * Check that no count is negative and that bounces do not outnumber sent.
+ * Check that no count is negative and that bounces, deliveries and
+ * complaints do not outnumber sent.
  */
 BnTallyError
 bn_tally_check(const BnTally *t)
 {
 	int64_t		room;
 
-	if (t->sent < 0)
+	if (t->sent < 0 || t->delivered < 0 || t->complaints < 0)
 		return BN_TALLY_NEGATIVE;
+	if (t->delivered > t->sent)
+		return BN_TALLY_TOO_MANY_DELIVERED;
+	if (t->complaints > t->sent)
+		return BN_TALLY_TOO_MANY_COMPLAINTS;
 	room = t->sent;
 	for (int k = 0; k < BN_TALLY_KINDS; k++)
 	{
@@ -98,32 +116,31 @@ fail(BnTallyParseError *err, BnTallyError code, const char *s, const char *at,
 }
 
 /*
- * Parse the text form written by bn_tally_format.
+ * Parse the text form written by bn_tally_format: 1.0's five fields, or all
+ * seven.
  */
 bool
 bn_tally_parse(const char *s, BnTally *out, BnTallyParseError *err)
 {
-	static const char *const separators[] = {",", ",", ",", ",", ")"};
 	const char *p = s;
 	BnTally		t;
 	BnTallyError check;
 
+	bn_tally_zero(&t);
 	while (is_space(*p))
 		p++;
 	if (*p != '(')
 		return fail(err, BN_TALLY_SYNTAX, s, p, "(");
 	p++;
-	for (int field = 0; field <= BN_TALLY_KINDS; field++)
+	for (int field = 0; field < ALL_FIELDS; field++)
 	{
-		const char *name = field_name(field);
+		const char *name = field_names[field];
 		size_t		len = strlen(name);
 		const char *digits;
 		uint64_t	v = 0;
 
 		if (strncmp(p, name, len) != 0 || p[len] != '=')
-			return fail(err, BN_TALLY_SYNTAX, s, p, field == 0 ? "sent=" :
-						field == 1 ? "hard=" : field == 2 ? "soft=" :
-						field == 3 ? "block=" : "undetermined=");
+			return fail(err, BN_TALLY_SYNTAX, s, p, field_expected[field]);
 		p += len + 1;
 		if (*p == '-' && p[1] >= '0' && p[1] <= '9')
 			return fail(err, BN_TALLY_NEGATIVE, s, p, NULL);
@@ -137,9 +154,16 @@ bn_tally_parse(const char *s, BnTally *out, BnTallyParseError *err)
 		}
 		if (p == digits)
 			return fail(err, BN_TALLY_SYNTAX, s, p, "a count");
-		*field_ptr(&t, field) = (int64_t) v;
-		if (*p != separators[field][0])
-			return fail(err, BN_TALLY_SYNTAX, s, p, separators[field]);
+		*bn_tally_field(&t, field) = (int64_t) v;
+		/* ")" ends 1.0's form after undetermined, and the long form */
+		if (*p == ')' && (field == SHORT_FIELDS - 1 || field == ALL_FIELDS - 1))
+		{
+			p++;
+			break;
+		}
+		if (*p != ',' || field == ALL_FIELDS - 1)
+			return fail(err, BN_TALLY_SYNTAX, s, p,
+						field == SHORT_FIELDS - 1 || field == ALL_FIELDS - 1 ? ")" : ",");
 		p++;
 	}
 	while (is_space(*p))
@@ -155,7 +179,8 @@ bn_tally_parse(const char *s, BnTally *out, BnTallyParseError *err)
 }
 
 /*
- * Write "(sent=N,hard=N,soft=N,block=N,undetermined=N)".
+ * Write "(sent=N,hard=N,soft=N,block=N,undetermined=N)", with
+ * ",delivered=N,complaints=N" before the ")" when either is non-zero.
  */
 size_t
 bn_tally_format(const BnTally *t, char *buf)
@@ -164,9 +189,14 @@ bn_tally_format(const BnTally *t, char *buf)
 
 	n = snprintf(buf, BN_TALLY_BUFSIZE,
 				 "(sent=%" PRId64 ",hard=%" PRId64 ",soft=%" PRId64
-				 ",block=%" PRId64 ",undetermined=%" PRId64 ")",
+				 ",block=%" PRId64 ",undetermined=%" PRId64,
 				 t->sent, t->bounced[BN_KIND_HARD], t->bounced[BN_KIND_SOFT],
 				 t->bounced[BN_KIND_BLOCK], t->bounced[BN_KIND_UNDETERMINED]);
+	if (t->delivered != 0 || t->complaints != 0)
+		n += snprintf(buf + n, BN_TALLY_BUFSIZE - n,
+					  ",delivered=%" PRId64 ",complaints=%" PRId64,
+					  t->delivered, t->complaints);
+	n += snprintf(buf + n, BN_TALLY_BUFSIZE - n, ")");
 	return (size_t) n;
 }
 
@@ -246,23 +276,31 @@ mul_u64(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo)
 	*hi = p3 + (p1 >> 32) + (p2 >> 32) + (mid >> 32);
 }
 
-/* Compare hard * 100 with sent * percent, exactly. */
+/* Compare count * scale with base * k, exactly (all non-negative). */
 static int
-hard_rate_cmp(const void *arg, int pct)
+ratio_cmp(int64_t count, int scale, int64_t base, int k)
 {
-	const BnTally *t = arg;
 	uint64_t	lh,
 				ll,
 				rh,
 				rl;
 
-	mul_u64((uint64_t) t->bounced[BN_KIND_HARD], 100, &lh, &ll);
-	mul_u64((uint64_t) t->sent, (uint64_t) pct, &rh, &rl);
+	mul_u64((uint64_t) count, (uint64_t) scale, &lh, &ll);
+	mul_u64((uint64_t) base, (uint64_t) k, &rh, &rl);
 	if (lh != rh)
 		return lh < rh ? -1 : 1;
 	if (ll != rl)
 		return ll < rl ? -1 : 1;
 	return 0;
+}
+
+/* Compare hard * 100 with sent * percent, exactly. */
+static int
+hard_rate_cmp(const void *arg, int pct)
+{
+	const BnTally *t = arg;
+
+	return ratio_cmp(t->bounced[BN_KIND_HARD], 100, t->sent, pct);
 }
 
 /* The tier of the hard-bounce rate, exactly. */
@@ -292,6 +330,64 @@ bn_rate_cmp_double(const void *arg, int pct)
 	double		rate = *(const double *) arg;
 
 	return rate < pct ? -1 : rate > pct ? 1 : 0;
+}
+
+/*
+ * The complaint tier of a rate: Google and Yahoo's 0.1 % and 0.3 %, Amazon
+ * SES's 0.5 %.  A boundary belongs to the tier above it: the providers say
+ * "below 0.1 %" and "never reaching 0.3 %".
+ */
+BnComplaintTier
+bn_complaint_tier(BnTenthsCmp cmp, const void *arg)
+{
+	if (cmp(arg, 1) < 0)
+		return BN_COMPLAINT_GOOD;
+	if (cmp(arg, 3) < 0)
+		return BN_COMPLAINT_ELEVATED;
+	if (cmp(arg, 5) < 0)
+		return BN_COMPLAINT_TOO_HIGH;
+	return BN_COMPLAINT_CRITICAL;
+}
+
+/* The complaint rate in percent, over delivered or else sent. */
+bool
+bn_tally_complaint_rate(const BnTally *t, double *rate)
+{
+	int64_t		base = bn_tally_complaint_base(t);
+
+	if (base <= 0)
+		return false;
+	*rate = percent(t->complaints, base);
+	return true;
+}
+
+/* Compare complaints * 1000 with base * tenths, exactly. */
+static int
+complaint_rate_cmp(const void *arg, int tenths)
+{
+	const BnTally *t = arg;
+
+	return ratio_cmp(t->complaints, 1000, bn_tally_complaint_base(t), tenths);
+}
+
+/* The tier of the complaint rate, exactly. */
+bool
+bn_tally_complaint_tier(const BnTally *t, BnComplaintTier *tier)
+{
+	if (bn_tally_complaint_base(t) <= 0)
+		return false;
+	*tier = bn_complaint_tier(complaint_rate_cmp, t);
+	return true;
+}
+
+/* Compare a double rate in percent with tenths / 10 %. */
+int
+bn_tenths_cmp_double(const void *arg, int tenths)
+{
+	double		rate = *(const double *) arg;
+	double		bound = tenths / 10.0;	/* 3 / 10.0 is the double 0.3 */
+
+	return rate < bound ? -1 : rate > bound ? 1 : 0;
 }
 
 /*
