@@ -29,8 +29,11 @@ PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 EXTRA_CLEAN = test/fuzz/fuzz_classify test/fuzz/fuzz_address
 
 PG_CONFIG ?= pg_config
+# `make dist` needs no PostgreSQL: PGXS is not read for it.
+ifneq ($(MAKECMDGOALS),dist)
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+endif
 
 # PGXS knows no header dependencies; every object depends on every header.
 $(OBJS): $(wildcard src/*.h src/core/*.h)
@@ -52,3 +55,25 @@ unit: $(UNIT_TESTS)
 	done; echo "$$p passed, $$f failed"; exit $$rc
 
 .PHONY: unit
+
+# A release tarball, bounce-<default_version>.tar.gz with one top directory:
+# `git archive` of HEAD in a git checkout (committed files only), else the
+# tree as it is, without build products and test output.
+DIST_VERSION := $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
+DIST_NAME = $(EXTENSION)-$(DIST_VERSION)
+
+dist:
+	@rm -f $(DIST_NAME).tar.gz
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+		git archive --format=tar.gz --prefix=$(DIST_NAME)/ -o $(DIST_NAME).tar.gz HEAD; \
+	else \
+		tar -czf ../$(DIST_NAME).tar.gz.tmp --exclude-vcs --exclude='*.o' --exclude='*.so' \
+			--exclude='*.bc' --exclude='*.tar.gz' --exclude=./test/out --exclude=./results \
+			--exclude=./log --exclude=./regression.diffs --exclude=./regression.out \
+			--exclude='./test/unit/test_*[!.][!c]' --exclude='./test/fuzz/fuzz_*[!.][!c]' \
+			--exclude='./test/fuzz/corpus-*' \
+			--transform 's,^\.,$(DIST_NAME),' . && mv ../$(DIST_NAME).tar.gz.tmp $(DIST_NAME).tar.gz; \
+	fi
+	@echo "$(DIST_NAME).tar.gz"
+
+.PHONY: dist
