@@ -12,7 +12,12 @@ use_or_start_cluster
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bounce-readme.XXXXXX")
 chmod 755 "$tmp"
-trap 'rm -rf "$tmp"; psql -Xq -d postgres -c "DROP DATABASE IF EXISTS bounce_readme" >/dev/null 2>&1 || true' EXIT
+cleanup() {
+	rm -rf "$tmp"
+	psql -Xq -d postgres -c "DROP DATABASE IF EXISTS bounce_readme" >/dev/null 2>&1 || true
+	stop_cluster	# the cluster use_or_start_cluster started, if it did
+}
+trap cleanup EXIT
 
 # Split the README into $tmp/NNN.sql, one per ```sql block, and an index
 # line per block: "NNN LINE MARKER" (MARKER: run, norun or error:SQLSTATE).

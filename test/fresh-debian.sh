@@ -21,6 +21,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 command -v debootstrap >/dev/null || { echo "needs debootstrap: apt-get install debootstrap" >&2; exit 1; }
 
 root=$(mktemp -d "${TMPDIR:-/tmp}/bounce-fresh.XXXXXX")
+chmod 755 "$root"	# the root of the new system: everyone must enter it
 log=$root.log
 mounted=()
 cleanup() {

@@ -20,11 +20,11 @@ WITH acc AS (
 	FROM sample.contacts
 )
 SELECT line FROM (
-	SELECT 1 AS n, format('- %s messages sent, %s bounced (%s %%); every bounce classified into a',
+	SELECT 1 AS n, format('- %s messages sent, %s bounced (%s %%, auto-replies not counted), each',
 						  bounce.sent(t), bounce.bounced(t), round(bounce.rate(t)::numeric, 2)) AS line
 	FROM (SELECT bounce.tally(t) AS t FROM acc) total
 	UNION ALL
-	SELECT 2, '  reason and a kind by the built-in classifier, in SQL, as it is inserted.'
+	SELECT 2, '  bounce given a reason and a kind in SQL by bounce''s classifier.'
 	UNION ALL
 	SELECT 3, '- Hard-bounce tiers:'
 	UNION ALL
