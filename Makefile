@@ -3,21 +3,28 @@
 EXTENSION = bounce
 
 MODULE_big = bounce
-CORE_SRCS = $(sort $(wildcard src/core/*.c))
-OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)) $(CORE_SRCS))
+# Paths relative to the source tree, which is not the build directory in a
+# VPATH build (pg_buildext builds in build-<version>/ with VPATH=..).
+srcdir ?= .
+src_files = $(patsubst $(srcdir)/%,%,$(sort $(wildcard $(addprefix $(srcdir)/,$(1)))))
+CORE_SRCS = $(call src_files,src/core/*.c)
+OBJS = $(patsubst %.c,%.o,$(call src_files,src/*.c) $(CORE_SRCS))
+ifdef VPATH
+$(shell mkdir -p src/core)
+endif
 
 # Install scripts: the frozen script of the base version (sql/bounce--1.0.sql)
 # and one upgrade script per later version (sql/bounce--X--Y.sql), which
 # CREATE EXTENSION chains, so a fresh install is the upgrade path;
 # test/check-upgrade.sh proves the chain gives the same objects as a fresh
 # install and keeps the data.
-DATA = $(wildcard sql/$(EXTENSION)--*.sql)
+DATA = $(call src_files,sql/$(EXTENSION)--*.sql)
 
 # pg_regress: sql/<feature>.sql -> expected/<feature>.out, one per feature.
-REGRESS = $(sort $(patsubst sql/%.sql,%,$(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql))))
+REGRESS = $(patsubst sql/%.sql,%,$(filter-out sql/$(EXTENSION)--%,$(call src_files,sql/*.sql)))
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
-PG_CPPFLAGS = -Isrc -Isrc/core
+PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/core
 # Warnings are errors only when asked (CI, test/run.sh under CI=true):
 # `make BOUNCE_WERROR=1`.  A user's newer compiler with a new warning still
 # builds the extension.
@@ -36,7 +43,7 @@ include $(PGXS)
 endif
 
 # PGXS knows no header dependencies; every object depends on every header.
-$(OBJS): $(wildcard src/*.h src/core/*.h)
+$(OBJS): $(call src_files,src/*.h src/core/*.h)
 
 # The plain-C core alone: each test/unit/test_*.c is a program; no server.
 UNIT_CC ?= cc
@@ -59,7 +66,7 @@ unit: $(UNIT_TESTS)
 # A release tarball, bounce-<default_version>.tar.gz with one top directory:
 # `git archive` of HEAD in a git checkout (committed files only), else the
 # tree as it is, without build products and test output.
-DIST_VERSION := $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
+DIST_VERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 DIST_NAME = $(EXTENSION)-$(DIST_VERSION)
 
 dist:
