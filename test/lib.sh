@@ -58,8 +58,7 @@ with_progress() {
 		last=$(tail -n 1 "$log" 2>/dev/null | tr -d '\r' | cut -c1-52)
 		printf '  ... %3d s%s\n' $((SECONDS - start)) "${last:+  ($last)}"
 	done
-	wait "$pid"
-	rc=$?
+	wait "$pid" && rc=0 || rc=$?	# also under set -e
 	if [ $rc -eq 0 ]; then
 		printf '  done in %d s\n' $((SECONDS - start))
 	else
@@ -124,8 +123,7 @@ give_tree_back() {
 build_install_progress() {
 	local log rc
 	log=$(mktemp "${TMPDIR:-/tmp}/bounce-build.XXXXXX")
-	with_progress "building and installing bounce" "$log" build_install
-	rc=$?
+	with_progress "building and installing bounce" "$log" build_install && rc=0 || rc=$?
 	rm -f "$log"
 	return $rc
 }
