@@ -64,6 +64,7 @@ mount -t tmpfs shm "$root/dev/shm"; mounted+=("$root/dev/shm")
 printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod 755 "$root/usr/sbin/policy-rc.d"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+echo "127.0.1.1 $(hostname)" >>"$root/etc/hosts"	# or sudo complains it cannot resolve it
 
 # The project, as a clone of HEAD would give it.
 git -C "$here" bundle create "$root/root/bounce.bundle" HEAD >/dev/null 2>&1
@@ -89,7 +90,7 @@ step "as ada: git clone; sudo bash test/demo.sh" \
 		cd bounce && runuser -u ada -- sudo bash test/demo.sh > /home/ada/demo.out"
 step "as ada: no root-owned file in the clone, and make works" \
 	in_root "cd /home/ada/bounce && test -z \"\$(find . -uid 0 | head -1)\" &&
-		runuser -u ada -- make -s PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config >/dev/null"
+		touch src/bounce.c && runuser -u ada -- make -s PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config >/dev/null"
 step "as ada: bash test/demo.sh (re-runs itself through sudo)" \
 	in_root "cd /home/ada/bounce && runuser -u ada -- bash test/demo.sh > /dev/null"
 echo "done; the demo's output: $root/root/demo.out (kept with KEEP=1)"
