@@ -83,9 +83,14 @@ DROP TABLE status_sample;
 SELECT smtp_status_send('5.7.26') AS sent, int4send(5007026) = smtp_status_send('5.7.26') AS packed;
 CREATE TEMP TABLE status_copy (s smtp_status);
 INSERT INTO status_copy VALUES ('5.1.1'), ('4.7.650'), (NULL);
-COPY status_copy TO '/tmp/bounce_status_copy.bin' WITH (FORMAT binary);
+-- the file lives in this cluster's data directory, named by the backend,
+-- and is removed afterwards: no fixed path shared with anyone
+SELECT current_setting('data_directory') || '/bounce_status_copy.' || pg_backend_pid() || '.bin' AS copy_file \gset
+\set copy_rm 'rm -f ' :copy_file
+COPY status_copy TO :'copy_file' WITH (FORMAT binary);
 CREATE TEMP TABLE status_copy_back (s smtp_status);
-COPY status_copy_back FROM '/tmp/bounce_status_copy.bin' WITH (FORMAT binary);
+COPY status_copy_back FROM :'copy_file' WITH (FORMAT binary);
+COPY (SELECT) TO PROGRAM :'copy_rm';
 SELECT * FROM status_copy_back;
 
 -- describe(): the registry's meaning, or the subject's for unregistered codes.

@@ -2,13 +2,15 @@
 # Run every test of bounce on a throwaway cluster:
 #   the plain-C unit tests, the pg_regress suite, then each test/check-*.sh
 #   (accuracy, fuzz, concurrency, ...).
-# Installs what is missing (apt), builds with warnings as errors, installs.
-# Ends with a line "N passed, M failed" and exits non-zero on any failure.
+# Installs what is missing (apt), builds (warnings are errors when CI=true),
+# installs.  Ends with a line "N passed, M failed" and exits non-zero on any
+# failure.  Not root: it runs itself again through sudo.
 #
-#   sudo bash test/run.sh            # everything
-#   sudo bash test/run.sh classify   # pg_regress: only these tests; no scripts
+#   bash test/run.sh                  # everything
+#   bash test/run.sh classify status  # only these pg_regress tests
 set -u
 . "$(dirname "$0")/lib.sh"
+ensure_root "$0" "$@"
 cd "$BOUNCE_ROOT"
 
 passed=0
@@ -34,14 +36,20 @@ finish() {
 	exit $?
 }
 
-ensure_deps
-if ! build_install; then
+if [ $# -eq 0 ]; then
+	ensure_deps $BOUNCE_FUZZ_DEPS	# clang's fuzzing runtime: only the fuzz tests
+else
+	ensure_deps
+fi
+if ! build_install_progress; then
 	note build FAILED
 	finish
 fi
 
-# 1. The core alone.
-if out=$(make -s unit PG_CONFIG="$PG_CONFIG" 2>&1); then
+# 1. The core alone (not when only some pg_regress tests are named).
+if [ $# -gt 0 ]; then
+	:
+elif out=$(make -s unit PG_CONFIG="$PG_CONFIG" $([ "${CI:-}" = true ] && echo BOUNCE_WERROR=1) 2>&1); then
 	echo "$out" | grep -v '^ok ' | sed 's/^/  unit: /'
 	n=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
 	passed=$((passed + ${n:-0}))

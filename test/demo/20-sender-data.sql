@@ -1,6 +1,6 @@
--- A sender's database (SPEC section 8) and the reports bounce gives on it:
--- account health, campaign tiers, the worst acquisition sources, rates per
--- mailbox provider and spike warnings.
+-- The sample sender's database: accounts, contacts, campaigns and the
+-- events an ESP records (sent, bounce, open), the tables a real sender
+-- already has.  21-sender.sql reports on it.
 --
 -- The data is generated here, deterministically (setseed): three accounts,
 -- 27,000 contacts from good and bad acquisition sources, twelve weekly
@@ -16,6 +16,7 @@
 
 SELECT setseed(0.2026) \gset
 
+\echo accounts and contacts
 CREATE SCHEMA sample;
 
 CREATE TABLE sample.accounts (
@@ -155,6 +156,7 @@ SELECT a * 100 + k, a,
 	   timestamptz '2026-08-04 09:00+00' + (k - 1) * interval '7 days' + a * interval '2 hours'
 FROM generate_series(1, 3) a, generate_series(1, 12) k;
 
+\echo campaigns: who got which, and what happened
 -- Who got which campaign, and what happened to each message.
 CREATE TEMP TABLE send AS
 SELECT s.*, random() AS r_out, random() AS r_diag, random() AS r_open
@@ -206,6 +208,7 @@ INSERT INTO diagnostic VALUES
 	('ms_block', NULL, 0, 550, '5.7.1', '550 5.7.1 Messages from [203.0.113.25] were not accepted: part of the sending network is on our block list (S3150).'),
 	('ms_block', NULL, 1, 550, '5.7.606', '550 5.7.606 Access denied, sending IP [203.0.113.25] is banned. Request removal through the sender support portal.');
 
+\echo the events table: sends, bounces, opens
 CREATE TABLE sample.events (
 	id bigserial PRIMARY KEY,
 	account_id bigint NOT NULL,
@@ -246,6 +249,7 @@ FROM (
 ORDER BY at, contact_id, type DESC;
 ANALYZE sample.events;
 
+\echo classifying every bounce (bounce.kind_for)
 -- One row per message sent with its outcome kind (NULL: it did not bounce).
 -- This is what the reports aggregate with bounce.tally(kind).
 CREATE TABLE sample.delivery AS
@@ -258,95 +262,3 @@ FROM sample.events s
 		  AND b.campaign_id = s.campaign_id AND b.email = s.email
 WHERE s.type = 'sent';
 ANALYZE sample.delivery;
-
-\echo
-\echo == A sample sender: sample.accounts, contacts, campaigns, events
-SELECT (SELECT count(*) FROM sample.accounts) AS accounts,
-	   (SELECT count(*) FROM sample.contacts) AS contacts,
-	   (SELECT count(*) FROM sample.campaigns) AS campaigns,
-	   (SELECT count(*) FROM sample.events) AS events,
-	   (SELECT count(*) FROM sample.events WHERE type = 'sent') AS sent,
-	   (SELECT count(*) FROM sample.events WHERE type = 'bounce') AS bounce_events;
-
-\echo
-\echo == Account health, on the hard-bounce rate (SPEC section 6)
-SELECT a.name AS account, bounce.sent(t) AS sent, bounce.bounced(t) AS bounced,
-	   round(bounce.rate(t)::numeric, 2) AS "bounce %",
-	   round(bounce.rate(t, 'hard')::numeric, 2) AS "hard %",
-	   round(bounce.rate(t, 'block')::numeric, 2) AS "block %",
-	   bounce.tier(t) AS tier, bounce.health(t) AS health
-FROM (SELECT account_id, bounce.tally(kind) AS t FROM sample.delivery GROUP BY account_id) x
-	 JOIN sample.accounts a ON a.id = x.account_id
-ORDER BY a.id;
-
-\echo
-\echo == The last four campaigns of each account
-SELECT a.name AS account, c.name AS campaign, bounce.sent(t) AS sent,
-	   round(bounce.rate(t)::numeric, 2) AS "bounce %",
-	   round(bounce.rate(t, 'hard')::numeric, 2) AS "hard %",
-	   round(bounce.rate(t, 'block')::numeric, 2) AS "block %",
-	   bounce.tier(t) AS tier
-FROM (SELECT campaign_id, bounce.tally(kind) AS t FROM sample.delivery GROUP BY campaign_id) x
-	 JOIN sample.campaigns c ON c.id = x.campaign_id
-	 JOIN sample.accounts a ON a.id = c.account_id
-WHERE c.id % 100 > 8
-ORDER BY a.id, c.sent_at;
-
-\echo
-\echo == The worst acquisition sources (by hard-bounce rate)
-SELECT a.name AS account, d.source, count(DISTINCT d.email) AS addresses,
-	   bounce.sent(bounce.tally(d.kind)) AS sent,
-	   round(bounce.rate(bounce.tally(d.kind), 'hard')::numeric, 2) AS "hard %",
-	   bounce.tier(bounce.tally(d.kind)) AS tier
-FROM sample.delivery d JOIN sample.accounts a ON a.id = d.account_id
-GROUP BY a.name, d.source
-ORDER BY bounce.rate(bounce.tally(d.kind), 'hard') DESC, 1, 2
-LIMIT 5;
-
-\echo
-\echo == Mailbox providers (bounce.provider: built-in list, then bounce.domain_mx)
-SELECT COALESCE(provider, '(other)') AS provider, bounce.sent(t) AS sent,
-	   round(bounce.rate(t)::numeric, 2) AS "bounce %",
-	   round(bounce.rate(t, 'hard')::numeric, 2) AS "hard %",
-	   round(bounce.rate(t, 'soft')::numeric, 2) AS "soft %",
-	   round(bounce.rate(t, 'block')::numeric, 2) AS "block %",
-	   bounce.tier(t) AS tier
-FROM (SELECT bounce.provider(email) AS provider, bounce.tally(kind) AS t
-	  FROM sample.delivery GROUP BY 1) x
-ORDER BY bounce.sent(t) DESC;
-
-\echo
-\echo == Spike warnings: the latest campaign of each account against its earlier
-\echo == ones (bounce.spike: z > 3, at least 100 messages on each side)
-WITH sides AS (
-	SELECT d.account_id,
-		   bounce.tally(d.kind) FILTER (WHERE c.id % 100 = 12) AS cur,
-		   bounce.tally(d.kind) FILTER (WHERE c.id % 100 < 12) AS base
-	FROM sample.delivery d JOIN sample.campaigns c ON c.id = d.campaign_id
-	GROUP BY d.account_id
-)
-SELECT a.name AS account, COALESCE(k.kind::text, 'all') AS bounces,
-	   round(COALESCE(bounce.rate(base, k.kind), bounce.rate(base))::numeric, 2) AS "before %",
-	   round(COALESCE(bounce.rate(cur, k.kind), bounce.rate(cur))::numeric, 2) AS "latest %",
-	   round(bounce.spike_z(cur, base, k.kind)::numeric, 1) AS z
-FROM sides JOIN sample.accounts a ON a.id = sides.account_id,
-	 unnest(ARRAY[NULL, 'hard', 'soft', 'block', 'undetermined']::bounce.kind[]) WITH ORDINALITY k(kind, n)
-WHERE bounce.spike(cur, base, k.kind)
-ORDER BY a.id, k.n;
-
-\echo
-\echo == Blocks come from one provider at a time: block-rate spikes per provider
-WITH sides AS (
-	SELECT d.account_id, COALESCE(bounce.provider(d.email), '(other)') AS provider,
-		   bounce.tally(d.kind) FILTER (WHERE c.id % 100 = 12) AS cur,
-		   bounce.tally(d.kind) FILTER (WHERE c.id % 100 < 12) AS base
-	FROM sample.delivery d JOIN sample.campaigns c ON c.id = d.campaign_id
-	GROUP BY 1, 2
-)
-SELECT a.name AS account, provider, bounce.sent(cur) AS "latest sent",
-	   round(bounce.rate(base, 'block')::numeric, 2) AS "before %",
-	   round(bounce.rate(cur, 'block')::numeric, 2) AS "latest %",
-	   round(bounce.spike_z(cur, base, 'block')::numeric, 1) AS z
-FROM sides JOIN sample.accounts a ON a.id = sides.account_id
-WHERE bounce.spike(cur, base, 'block')
-ORDER BY a.id, provider;
