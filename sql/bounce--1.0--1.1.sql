@@ -139,8 +139,9 @@ BEGIN
 			TG_NAME, TG_RELID::pg_catalog.regclass, TG_WHEN, TG_OP, TG_LEVEL
 			USING ERRCODE = 'trigger_protocol_violated';
 	END IF;
-	-- the caller's tenant: NULL when the setting is unset or empty
-	mine := format('NULLIF(pg_catalog.current_setting(%L, true), %L)', NEW.setting, '');
+	-- the caller's tenant: NULL when the setting is unset or empty, or
+	-- names a tenant that bounce.tenant_member does not bind the role to
+	mine := '(SELECT bounce.current_tenant())';
 	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address',
 							 'rule', 'reason_kind', 'policy'] LOOP
 		FOREACH p IN ARRAY ARRAY['bounce_tenant', 'bounce_tenant_read', 'bounce_all_tenants'] LOOP
@@ -228,6 +229,28 @@ $fn$;
 COMMENT ON FUNCTION bounce.disable_tenant_isolation() IS
 	'removes the policies of bounce.enable_tenant_isolation() and turns row-level security off on its tables; false when it was not on';
 REVOKE ALL ON FUNCTION bounce.disable_tenant_isolation() FROM PUBLIC;
+
+-- Any role may SET the isolation setting, so a tenant's own login could
+-- name another tenant.  bounce.tenant_member binds roles to tenants: a role
+-- that is a member of a role listed there acts only as the tenants listed
+-- for it (the setting naming another gives it no rows, and the functions
+-- taking a tenant refuse).  A role bound to none (the application's pooled
+-- login, whose SQL is the application's) acts as the setting says.
+CREATE TABLE bounce.tenant_member (
+	member regrole NOT NULL,
+	tenant text NOT NULL CONSTRAINT tenant_member_tenant_not_empty
+		CHECK (tenant OPERATOR(pg_catalog.<>) ''),
+	PRIMARY KEY (member, tenant)
+);
+COMMENT ON TABLE bounce.tenant_member IS
+	'binds roles to tenants under bounce.enable_tenant_isolation(): a member of member acts only as the tenants listed for it, whatever the setting names; a role listed nowhere acts as the setting says';
+SELECT pg_catalog.pg_extension_config_dump('bounce.tenant_member', '');
+
+CREATE FUNCTION bounce.current_tenant() RETURNS text
+	AS 'MODULE_PATHNAME', 'bounce_current_tenant'
+	LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION bounce.current_tenant() IS
+	'the tenant whose rows the policies of bounce.enable_tenant_isolation() show the caller: the setting''s value when bounce.tenant_member binds the caller to it or to no tenant; NULL for none';
 
 -- ---------------------------------------------------------------------------
 -- Address state: address key, partitions, several tables, retention

@@ -8,6 +8,7 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
+#include "fmgr.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
@@ -67,6 +68,105 @@ load_config(void)
 	config_stmt = GetCurrentStatementStartTimestamp();
 }
 
+/*
+ * The tenants bounce.tenant_member binds the caller to (as a member of a
+ * role listed there), read once per statement and role.  Any role may set
+ * the setting: a bound role acts only as the tenants it is bound to.
+ */
+static TimestampTz bound_stmt = 0;
+static Oid	bound_user = InvalidOid;
+static MemoryContext bound_cxt = NULL;
+static char **bound = NULL;
+static int	n_bound = 0;
+
+static void
+load_bindings(void)
+{
+	SavedUser	saved;
+	Oid			types[1] = {OIDOID};
+	Datum		values[1];
+	Oid			relid;
+	int			ret;
+
+	if (bound_stmt != 0 && bound_stmt == GetCurrentStatementStartTimestamp() &&
+		bound_user == GetUserId())
+		return;
+	if (bound_cxt == NULL)
+		bound_cxt = AllocSetContextCreate(TopMemoryContext, "bounce tenant bindings",
+										  ALLOCSET_SMALL_SIZES);
+	MemoryContextReset(bound_cxt);
+	bound = NULL;
+	n_bound = 0;
+	bound_stmt = 0;
+	relid = get_relname_relid("tenant_member", get_namespace_oid(BOUNCE_SCHEMA, false));
+	if (OidIsValid(relid))
+	{
+		values[0] = ObjectIdGetDatum(GetUserId());
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+		become_extension_owner(&saved);
+		ret = SPI_execute_with_args("SELECT m.tenant FROM bounce.tenant_member m"
+									" WHERE pg_catalog.pg_has_role($1,"
+									" m.member::pg_catalog.oid, 'MEMBER')",
+									1, types, values, NULL, true, 0);
+		restore_user(&saved);
+		if (ret != SPI_OK_SELECT)
+			elog(ERROR, "could not read %s.tenant_member: %s", BOUNCE_SCHEMA,
+				 SPI_result_code_string(ret));
+		bound = MemoryContextAlloc(bound_cxt, sizeof(char *) * Max(1, SPI_processed));
+		for (uint64 i = 0; i < SPI_processed; i++)
+		{
+			char	   *t = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+
+			if (t != NULL)
+				bound[n_bound++] = MemoryContextStrdup(bound_cxt, t);
+		}
+		SPI_finish();
+	}
+	bound_user = GetUserId();
+	bound_stmt = GetCurrentStatementStartTimestamp();
+}
+
+/*
+ * The tenant the caller acts as: the setting's value, unless the caller is
+ * bound to other tenants; NULL for none.
+ */
+static const char *
+acting_tenant(void)
+{
+	const char *mine;
+
+	load_config();
+	if (!config_on)
+		return NULL;
+	mine = GetConfigOption(config_setting, true, false);
+	if (mine == NULL || mine[0] == '\0')
+		return NULL;
+	load_bindings();
+	if (n_bound == 0)
+		return mine;			/* not bound: the application sets it */
+	for (int i = 0; i < n_bound; i++)
+		if (strcmp(bound[i], mine) == 0)
+			return mine;
+	return NULL;
+}
+
+PG_FUNCTION_INFO_V1(bounce_current_tenant);
+
+/*
+ * bounce.current_tenant(): the tenant whose rows the isolation policies
+ * show the caller; NULL for none.
+ */
+Datum
+bounce_current_tenant(PG_FUNCTION_ARGS)
+{
+	const char *mine = acting_tenant();
+
+	if (mine == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(mine));
+}
+
 /* Is tenant the caller's own under the isolation policies? */
 static bool
 callers_tenant(const char *tenant)
@@ -78,8 +178,8 @@ callers_tenant(const char *tenant)
 		return false;			/* policies of the DBA's own: assume the worst */
 	if (OidIsValid(config_all) && has_privs_of_role(GetUserId(), config_all))
 		return true;
-	mine = GetConfigOption(config_setting, true, false);
-	return mine != NULL && mine[0] != '\0' && strcmp(mine, tenant) == 0;
+	mine = acting_tenant();
+	return mine != NULL && strcmp(mine, tenant) == 0;
 }
 
 TenantScope
@@ -136,8 +236,7 @@ static bool rules_rls = false;	/* row-level security bound the role */
 static const char *
 current_mine(void)
 {
-	load_config();
-	return config_on ? GetConfigOption(config_setting, true, false) : NULL;
+	return acting_tenant();
 }
 
 static bool

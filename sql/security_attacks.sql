@@ -1,0 +1,87 @@
+-- Attacks of a low-privilege role on the installed extension, each one a
+-- hole found after issue 10 and closed (README "Security and tenancy",
+-- "Holes found by attacking it").  Each block shows the attack refused.
+SET timezone TO 'UTC';
+SET client_min_messages TO warning;
+
+CREATE ROLE regress_atk_a;		-- tenant A's own login
+CREATE ROLE regress_atk_b;		-- tenant B's own login
+CREATE ROLE regress_atk_app;	-- the application's pooled login
+GRANT USAGE ON SCHEMA bounce TO regress_atk_a, regress_atk_b, regress_atk_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON bounce.suppression, bounce.address_state
+	TO regress_atk_a, regress_atk_b, regress_atk_app;
+GRANT SELECT ON bounce.rule, bounce.reason_kind TO regress_atk_a, regress_atk_b, regress_atk_app;
+
+-- 1. A tenant's login sets the tenant setting to another tenant.  Any role
+--    may SET a customized option, so under the isolation policies alone
+--    tenant A's login read, deleted and added tenant B's suppressions.
+--    bounce.tenant_member binds a role to its tenants: naming another gives
+--    no rows and the functions taking a tenant refuse.  A role bound to no
+--    tenant (the application's pooled login) acts as the setting says.
+SELECT bounce.enable_tenant_isolation('app.tenant');
+INSERT INTO bounce.suppression (tenant, address, reason, suppressed_at)
+	VALUES ('A', 'a@atk.test', 'manual', '2024-05-01 10:00'),
+		   ('B', 'b-secret@atk.test', 'manual', '2024-05-01 10:00');
+INSERT INTO bounce.tenant_member (member, tenant)
+	VALUES ('regress_atk_a', 'A'), ('regress_atk_b', 'B');
+SET ROLE regress_atk_a;
+SET app.tenant = 'A';
+SELECT bounce.current_tenant(), tenant, address FROM bounce.suppression ORDER BY 2, 3;
+SET app.tenant = 'B';	-- the attack
+SELECT bounce.current_tenant(), tenant, address FROM bounce.suppression ORDER BY 2, 3;
+DELETE FROM bounce.suppression WHERE tenant = 'B';
+INSERT INTO bounce.suppression (tenant, address, reason) VALUES ('B', 'planted@atk.test', 'manual');
+SELECT bounce.protected_until('b-secret@atk.test', 'B');
+SELECT bounce.kind_of('mailbox_full', 'B');
+SELECT set_config('app.tenant', 'B', true) IS NOT NULL AS set_in_transaction,
+	   (SELECT count(*) FROM bounce.suppression) AS rows_seen;
+RESET ROLE;
+SET ROLE regress_atk_app;		-- bound to none: the setting decides
+SET app.tenant = 'B';
+SELECT bounce.current_tenant(), tenant, address FROM bounce.suppression ORDER BY 2, 3;
+RESET app.tenant;
+RESET ROLE;
+SELECT tenant, address FROM bounce.suppression WHERE address LIKE '%@atk.test' ORDER BY 1, 2;
+-- only the owner binds
+SET ROLE regress_atk_a;
+INSERT INTO bounce.tenant_member (member, tenant) VALUES ('regress_atk_a', 'B');
+DELETE FROM bounce.tenant_member;
+RESET ROLE;
+SELECT bounce.disable_tenant_isolation();
+
+-- 2. A rule pattern that begins with white space, and a text of white
+--    space: each space of the text began a try that ran to the end of the
+--    run, so 100 kB took 17 s, 1 MB half an hour, and nothing could cancel
+--    it (not statement_timeout, not pg_cancel_backend).  Any role with
+--    classify() could so hold a backend and a core.  Now linear; a long
+--    scan is cancellable.
+INSERT INTO bounce.rule (pattern, reason, note)
+	VALUES (' attack phrase', 'mailbox_full', 'regress_atk');
+SET statement_timeout = '5s';
+SELECT (bounce.classify(repeat(' ', 300000))).reason;
+SELECT (bounce.classify('550' || repeat(' ', 1000) || 'attack  phrase')).reason;
+SELECT (bounce.classify('550 attack phrase')).reason;
+SELECT (bounce.classify('550 noattack phrase')).reason;
+RESET statement_timeout;
+UPDATE bounce.rule SET pattern = repeat('a', 999) || 'b' WHERE note = 'regress_atk';
+SET statement_timeout = '300ms';	-- 32 MB against 1000 bytes: minutes of work
+DO $$
+DECLARE
+	t0 timestamptz := clock_timestamp();
+BEGIN
+	PERFORM bounce.classify(repeat('a', 32000000));
+	RAISE WARNING 'not cancelled';
+EXCEPTION WHEN query_canceled THEN
+	RAISE WARNING 'cancelled within 10 s: %', clock_timestamp() - t0 < interval '10 s';
+END
+$$;
+RESET statement_timeout;
+DELETE FROM bounce.rule WHERE note = 'regress_atk';
+
+SET session_replication_role = replica;
+DELETE FROM bounce.suppression WHERE address LIKE '%@atk.test';
+RESET session_replication_role;
+DELETE FROM bounce.suppression_audit WHERE address LIKE '%@atk.test';
+DELETE FROM bounce.tenant_member;
+DROP OWNED BY regress_atk_a, regress_atk_b, regress_atk_app;
+DROP ROLE regress_atk_a, regress_atk_b, regress_atk_app;
