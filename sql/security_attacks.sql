@@ -47,6 +47,29 @@ SET ROLE regress_atk_a;
 INSERT INTO bounce.tenant_member (member, tenant) VALUES ('regress_atk_a', 'B');
 DELETE FROM bounce.tenant_member;
 RESET ROLE;
+-- The sender's own tables: a policy keyed on the setting itself has the
+-- same hole (tenant A's login inserts events of tenant B, and the trigger
+-- suppresses B's addresses); keyed on bounce.current_tenant() it has not.
+CREATE TABLE atk_events (account text NOT NULL, email text, type text, at timestamptz);
+SELECT bounce.track_events('atk_events', 'email', 'type', NULL, 'at', tenant => 'account') IS NOT NULL AS tracked;
+ALTER TABLE atk_events ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant ON atk_events USING (account = bounce.current_tenant())
+	WITH CHECK (account = bounce.current_tenant());
+GRANT SELECT, INSERT ON atk_events TO regress_atk_a, regress_atk_app;
+SET ROLE regress_atk_a;
+SET app.tenant = 'B';	-- the attack
+INSERT INTO atk_events VALUES ('B', 'b-victim@atk.test', 'complaint', '2024-05-01 10:00');
+SET app.tenant = 'A';
+INSERT INTO atk_events VALUES ('A', 'a-own@atk.test', 'complaint', '2024-05-01 10:00');
+RESET ROLE;
+SET ROLE regress_atk_app;
+SET app.tenant = 'B';
+INSERT INTO atk_events VALUES ('B', 'b-app@atk.test', 'complaint', '2024-05-01 10:00');
+RESET ROLE;
+RESET app.tenant;
+SELECT tenant, address, reason FROM bounce.suppression
+WHERE address LIKE '%@atk.test' ORDER BY 1, 2;
+DROP TABLE atk_events;
 SELECT bounce.disable_tenant_isolation();
 
 -- 2. A rule pattern that begins with white space, and a text of white
@@ -78,10 +101,33 @@ $$;
 RESET statement_timeout;
 DELETE FROM bounce.rule WHERE note = 'regress_atk';
 
+-- 3. A tenant that writes its own rules added millions of them: every
+--    backend loads every tenant's rules, so one tenant could exhaust the
+--    server's memory.  At most 1000 per tenant for roles other than the
+--    owner (a restore is not limited).
+SELECT bounce.enable_tenant_isolation('app.tenant');
+GRANT INSERT, UPDATE ON bounce.rule TO regress_atk_a;
+GRANT USAGE ON SEQUENCE bounce.rule_id_seq TO regress_atk_a;
+SET ROLE regress_atk_a;
+SET app.tenant = 'A';
+INSERT INTO bounce.rule (tenant, pattern, reason, note)
+	SELECT 'A', 'phrase ' || g, 'mailbox_full', 'regress_atk' FROM generate_series(1, 1000) g;
+INSERT INTO bounce.rule (tenant, pattern, reason, note)
+	VALUES ('A', 'one too many', 'mailbox_full', 'regress_atk');
+UPDATE bounce.rule SET priority = 1 WHERE note = 'regress_atk';
+RESET app.tenant;
+RESET ROLE;
+INSERT INTO bounce.rule (tenant, pattern, reason, note)
+	VALUES ('A', 'the owner may', 'mailbox_full', 'regress_atk');
+SELECT tenant, count(*) FROM bounce.rule WHERE note = 'regress_atk' GROUP BY 1;
+DELETE FROM bounce.rule WHERE note = 'regress_atk';
+SELECT bounce.disable_tenant_isolation();
+
 SET session_replication_role = replica;
 DELETE FROM bounce.suppression WHERE address LIKE '%@atk.test';
 RESET session_replication_role;
 DELETE FROM bounce.suppression_audit WHERE address LIKE '%@atk.test';
+DELETE FROM bounce.address_state WHERE address LIKE '%@atk.test';
 DELETE FROM bounce.tenant_member;
 DROP OWNED BY regress_atk_a, regress_atk_b, regress_atk_app;
 DROP ROLE regress_atk_a, regress_atk_b, regress_atk_app;
