@@ -36,6 +36,20 @@ SELECT bounce.kind_of('mailbox_full', 'B');
 SELECT set_config('app.tenant', 'B', true) IS NOT NULL AS set_in_transaction,
 	   (SELECT count(*) FROM bounce.suppression) AS rows_seen;
 RESET ROLE;
+-- nor by SET ROLE to an unbound group its login belongs to (one that
+-- holds the grants every tenant shares): the login stays bound
+CREATE ROLE regress_atk_tenants;
+GRANT regress_atk_tenants TO regress_atk_a;
+GRANT USAGE ON SCHEMA bounce TO regress_atk_tenants;
+GRANT SELECT ON bounce.suppression TO regress_atk_tenants;
+SET SESSION AUTHORIZATION regress_atk_a;
+SET ROLE regress_atk_tenants;
+SET app.tenant = 'B';	-- the attack
+SELECT session_user, current_user, bounce.current_tenant(), count(*) FROM bounce.suppression;
+SET app.tenant = 'A';
+SELECT session_user, current_user, bounce.current_tenant(), count(*) FROM bounce.suppression;
+RESET app.tenant;
+RESET SESSION AUTHORIZATION;
 SET ROLE regress_atk_app;		-- bound to none: the setting decides
 SET app.tenant = 'B';
 SELECT bounce.current_tenant(), tenant, address FROM bounce.suppression ORDER BY 2, 3;
@@ -153,5 +167,5 @@ RESET session_replication_role;
 DELETE FROM bounce.suppression_audit WHERE address LIKE '%@atk.test';
 DELETE FROM bounce.address_state WHERE address LIKE '%@atk.test';
 DELETE FROM bounce.tenant_member;
-DROP OWNED BY regress_atk_a, regress_atk_b, regress_atk_app;
-DROP ROLE regress_atk_a, regress_atk_b, regress_atk_app;
+DROP OWNED BY regress_atk_a, regress_atk_b, regress_atk_app, regress_atk_tenants;
+DROP ROLE regress_atk_a, regress_atk_b, regress_atk_app, regress_atk_tenants;
