@@ -83,6 +83,25 @@ RESET ROLE;
 RESET app.tenant;
 SELECT tenant, address, reason FROM bounce.suppression
 WHERE address LIKE '%@atk.test' ORDER BY 1, 2;
+-- And should the sender's policy still be keyed on the setting, the
+-- trigger refuses an event of a tenant the inserting role is not bound to
+-- (a role bound to none, the application's, writes any tenant's).
+DROP POLICY tenant ON atk_events;
+CREATE POLICY tenant ON atk_events USING (account = current_setting('app.tenant', true))
+	WITH CHECK (account = current_setting('app.tenant', true));
+SET ROLE regress_atk_a;
+SET app.tenant = 'B';	-- the attack
+INSERT INTO atk_events VALUES ('B', 'b-victim2@atk.test', 'complaint', '2024-05-01 10:00');
+SET app.tenant = '';
+INSERT INTO atk_events VALUES ('', 'nobody@atk.test', 'complaint', '2024-05-01 10:00');
+RESET ROLE;
+SET ROLE regress_atk_app;
+SET app.tenant = 'B';
+INSERT INTO atk_events VALUES ('B', 'b-app2@atk.test', 'complaint', '2024-05-01 10:00');
+RESET ROLE;
+RESET app.tenant;
+SELECT tenant, address, reason FROM bounce.suppression
+WHERE address LIKE '%@atk.test' ORDER BY 1, 2;
 DROP TABLE atk_events;
 SELECT bounce.disable_tenant_isolation();
 

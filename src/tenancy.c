@@ -192,6 +192,26 @@ acting_tenant(void)
 	return bindings_allow(mine) ? mine : NULL;
 }
 
+/* Error unless a caller bound to tenants may act as this one; see tenancy.h. */
+void
+tenant_require_bound(const char *tenant, const char *what)
+{
+	load_config();
+	if (!config_on ||
+		(OidIsValid(config_all) && has_privs_of_role(GetUserId(), config_all)))
+		return;
+	load_bindings();
+	if (!any_cur && !any_ses)
+		return;
+	if (tenant[0] != '\0' && bindings_allow(tenant))
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("permission denied to %s of tenant \"%s\"", what, tenant),
+			 errdetail("Role \"%s\" is bound to other tenants in %s.tenant_member.",
+					   GetUserNameFromId(GetUserId(), false), BOUNCE_SCHEMA)));
+}
+
 PG_FUNCTION_INFO_V1(bounce_current_tenant);
 
 /*
