@@ -139,8 +139,9 @@ BEGIN
 			TG_NAME, TG_RELID::pg_catalog.regclass, TG_WHEN, TG_OP, TG_LEVEL
 			USING ERRCODE = 'trigger_protocol_violated';
 	END IF;
-	-- the caller's tenant: NULL when the setting is unset or empty
-	mine := format('NULLIF(pg_catalog.current_setting(%L, true), %L)', NEW.setting, '');
+	-- the caller's tenant: NULL when the setting is unset or empty, or
+	-- names a tenant that bounce.tenant_member does not bind the role to
+	mine := '(SELECT bounce.current_tenant())';
 	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address',
 							 'rule', 'reason_kind', 'policy'] LOOP
 		FOREACH p IN ARRAY ARRAY['bounce_tenant', 'bounce_tenant_read', 'bounce_all_tenants'] LOOP
@@ -228,6 +229,79 @@ $fn$;
 COMMENT ON FUNCTION bounce.disable_tenant_isolation() IS
 	'removes the policies of bounce.enable_tenant_isolation() and turns row-level security off on its tables; false when it was not on';
 REVOKE ALL ON FUNCTION bounce.disable_tenant_isolation() FROM PUBLIC;
+
+-- Any role may SET the isolation setting, so a tenant's own login could
+-- name another tenant.  bounce.tenant_member binds roles to tenants: a role
+-- that is a member of a role listed there acts only as the tenants listed
+-- for it (the setting naming another gives it no rows, and the functions
+-- taking a tenant refuse).  A role bound to none (the application's pooled
+-- login, whose SQL is the application's) acts as the setting says.
+CREATE TABLE bounce.tenant_member (
+	member regrole NOT NULL,
+	tenant text NOT NULL CONSTRAINT tenant_member_tenant_not_empty
+		CHECK (tenant OPERATOR(pg_catalog.<>) ''),
+	PRIMARY KEY (member, tenant)
+);
+COMMENT ON TABLE bounce.tenant_member IS
+	'binds roles to tenants under bounce.enable_tenant_isolation(): a member of member acts only as the tenants listed for it, whatever the setting names; a role listed nowhere acts as the setting says';
+SELECT pg_catalog.pg_extension_config_dump('bounce.tenant_member', '');
+
+CREATE FUNCTION bounce.current_tenant() RETURNS text
+	AS 'MODULE_PATHNAME', 'bounce_current_tenant'
+	LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION bounce.current_tenant() IS
+	'the tenant whose rows the policies of bounce.enable_tenant_isolation() show the caller: the setting''s value when bounce.tenant_member binds the caller to it or to no tenant; NULL for none';
+
+-- A tenant that writes its own rules (README) could add millions: every
+-- backend keeps every tenant's rules in memory and reloads them after each
+-- change, so one tenant could exhaust the server's memory.  A role other
+-- than a superuser or the extension's owner (a restore, the DBA) keeps at
+-- most 1000 rules per tenant.  Counted as the writer, who sees its own
+-- tenant's rules (writing rules needs SELECT on bounce.rule too).
+CREATE FUNCTION bounce.rule_limit() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $fn$
+DECLARE
+	over text;
+BEGIN
+	IF TG_RELID OPERATOR(pg_catalog.<>) 'bounce.rule'::pg_catalog.regclass THEN
+		RAISE EXCEPTION 'trigger "%" on % executes bounce.rule_limit(), which works only on bounce.rule',
+			TG_NAME, TG_RELID::pg_catalog.regclass
+			USING ERRCODE = 'wrong_object_type';
+	END IF;
+	IF TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER' OR TG_LEVEL OPERATOR(pg_catalog.<>) 'STATEMENT'
+	   OR TG_OP NOT IN ('INSERT', 'UPDATE') THEN
+		RAISE EXCEPTION 'trigger "%" on % fires % % FOR EACH %, which bounce.rule_limit() does not handle',
+			TG_NAME, TG_RELID::pg_catalog.regclass, TG_WHEN, TG_OP, TG_LEVEL
+			USING ERRCODE = 'trigger_protocol_violated';
+	END IF;
+	IF EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) current_user AND r.rolsuper)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'bounce'
+				  AND pg_catalog.pg_has_role(current_user, e.extowner, 'MEMBER')) THEN
+		RETURN NULL;
+	END IF;
+	SELECT r.tenant INTO over FROM bounce.rule r
+	WHERE r.tenant IN (SELECT n.tenant FROM bounce_new_rules n)
+	GROUP BY r.tenant HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 1000 LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'tenant "%" would have more than 1000 rules', over
+			USING ERRCODE = 'program_limit_exceeded',
+			DETAIL = 'Every backend keeps every tenant''s rules in memory.',
+			HINT = 'Delete rules that no longer decide anything, or ask the database owner to add more.';
+	END IF;
+	RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION bounce.rule_limit() IS
+	'trigger on bounce.rule: a role other than a superuser or the extension''s owner keeps at most 1000 rules per tenant (SQLSTATE 54000)';
+REVOKE ALL ON FUNCTION bounce.rule_limit() FROM PUBLIC;
+CREATE TRIGGER rule_limit_insert AFTER INSERT ON bounce.rule
+	REFERENCING NEW TABLE AS bounce_new_rules
+	FOR EACH STATEMENT EXECUTE FUNCTION bounce.rule_limit();
+CREATE TRIGGER rule_limit_update AFTER UPDATE ON bounce.rule
+	REFERENCING NEW TABLE AS bounce_new_rules
+	FOR EACH STATEMENT EXECUTE FUNCTION bounce.rule_limit();
 
 -- ---------------------------------------------------------------------------
 -- Address state: address key, partitions, several tables, retention

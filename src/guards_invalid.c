@@ -56,6 +56,9 @@ keep_plan(const char *sql, int nargs, Oid *types)
 	return p;
 }
 
+/* The longest key of an invalid address recorded, in bytes. */
+#define INVALID_KEY_MAX 1000
+
 /* Write the invalid address and its suppression, as the extension's owner. */
 static void
 record_invalid(const char *tenant, const char *address, const char *problem,
@@ -166,6 +169,13 @@ note_invalid(const char *tenant, const char *address, size_t len,
 	if (problem == BN_ADDRESS_OK || len == 0)
 		return problem;
 
+	/*
+	 * A btree entry holds about 2.7 kB: the key of an absurdly long address
+	 * (a valid one has at most 254 bytes) is cut, at a character, or its
+	 * event would fail and take the rest of its batch with it.
+	 */
+	if (len > INVALID_KEY_MAX)
+		len = pg_mbcliplen(address, (int) len, INVALID_KEY_MAX);
 	key = pnstrdup(address, len);
 	if (guard_key_exists(GT_INVALID, tenant, key, NULL))
 		return problem;

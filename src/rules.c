@@ -44,6 +44,7 @@
 #include "catalog/namespace.h"
 #include "commands/trigger.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -550,7 +551,10 @@ rules_load(void)
  * of white space made one space (see load_rules); ASCII letters of the text
  * are compared without case, and a space of the pattern matches any run of
  * white space.  Scans for the first byte, then compares the rest: at worst
- * the length of the text times the length of the pattern.
+ * the length of the text times the length of the pattern.  A pattern that
+ * begins with a space is tried only where a run of white space begins
+ * (from inside the run it would match the same), or a long run would cost
+ * its length squared; a long scan can be cancelled.
  */
 static bool
 contains_ci(const char *text, size_t len, const char *pat, size_t plen)
@@ -564,7 +568,10 @@ contains_ci(const char *text, size_t len, const char *pat, size_t plen)
 		const char *t;
 		size_t		i;
 
-		if (first == ' ' ? !is_space(*p) : (*p != first && *p != first_up))
+		if (unlikely(((p - text) & 0xFFFF) == 0))
+			CHECK_FOR_INTERRUPTS();
+		if (first == ' ' ? (!is_space(*p) || (p > text && is_space(p[-1]))) :
+			(*p != first && *p != first_up))
 			continue;
 		t = p;
 		for (i = 0; i < plen; i++)

@@ -40,4 +40,11 @@ extern void tenant_require_own(const char *table, const char *tenant,
  */
 extern void tenant_require_rules(const char *tenant);
 
+/*
+ * Error (42501) when bounce.tenant_member binds the caller (its role or its
+ * login) to tenants and this is none of them; for the trigger, which writes
+ * what the events say whatever the events table's own policy lets through.
+ */
+extern void tenant_require_bound(const char *tenant, const char *what);
+
 #endif							/* BOUNCE_TENANCY_H */

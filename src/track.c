@@ -80,6 +80,7 @@
 
 #include "catalog.h"
 #include "guards.h"
+#include "tenancy.h"
 #include "track.h"
 
 /* The trigger arguments, key=column. */
@@ -1472,6 +1473,7 @@ track_address(TrackCall *call, TrackEvent **evs, int n)
 	bool		replayed;
 	const TrackEvent *cause = NULL;
 
+	tenant_require_bound(tenant, "track the addresses");
 	/* an invalid address goes on the invalid list, not into the state */
 	if (bounce_note_invalid(tenant, address, evs[0]->address_len, evs[0]->ev.at,
 							map->relname))
