@@ -2,18 +2,23 @@
 # Source it; it sets no options of its own.
 
 BOUNCE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# The server: Debian's PostgreSQL $PG_MAJOR (default 15), or any install
+# named by PG_CONFIG (a private copy, a build from source in any prefix):
+# then nothing of PostgreSQL is installed and its major version is read
+# from pg_config.
+if [ -n "${PG_CONFIG:-}" ] && [ -x "$PG_CONFIG" ]; then
+	PG_MAJOR=$("$PG_CONFIG" --version | sed 's/^PostgreSQL \([0-9]*\).*/\1/')
+fi
 PG_MAJOR=${PG_MAJOR:-15}
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Install what is missing: the server, its headers (PGXS, pg_regress), a
-# compiler and clang for the fuzz target.  Quiet when nothing is missing.
-ensure_deps() {
-	local want="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR make gcc clang libclang-rt-dev"
-	local missing=""
-	for p in $want; do
+# install_missing PACKAGE...: apt-get install those of them not installed.
+install_missing() {
+	local p missing=""
+	for p in "$@"; do
 		dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
 	done
 	if [ -n "$missing" ]; then
@@ -21,9 +26,23 @@ ensure_deps() {
 		as_root apt-get update -qq
 		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 	fi
-	export PATH="/usr/lib/postgresql/$PG_MAJOR/bin:$PATH"
-	export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PG_MAJOR/bin/pg_config}
+}
+
+# Install what is missing: the server and its headers (PGXS, pg_regress)
+# unless PG_CONFIG names an install, a compiler, and clang for the fuzz
+# targets (not with BOUNCE_SERVER_ONLY=1, which runs no fuzz target).
+# Quiet when nothing is missing.
+ensure_deps() {
+	local want="make gcc"
+	[ -n "${BOUNCE_SERVER_ONLY:-}" ] || want="$want clang libclang-rt-dev"
+	if [ -z "${PG_CONFIG:-}" ] || [ ! -x "$PG_CONFIG" ]; then
+		want="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR $want"
+		PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
+	fi
+	install_missing $want
+	export PG_CONFIG
 	PGBIN=$("$PG_CONFIG" --bindir)
+	export PATH="$PGBIN:$PATH"
 }
 
 # Build with warnings as errors and install into the server's directories.
@@ -35,18 +54,26 @@ build_install() {
 		"make -s PG_CONFIG='$PG_CONFIG' >/dev/null && make -s PG_CONFIG='$PG_CONFIG' install >/dev/null")
 }
 
+# postgres_tmpdir PREFIX: make a temp dir, owned by the postgres user when
+# we are root, in PG_TMPDIR; sets RUNAS, the prefix that runs a command as
+# that user.
+postgres_tmpdir() {
+	PG_TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
+	chmod 755 "$PG_TMPDIR"
+	if [ "$(id -u)" = 0 ]; then
+		RUNAS="runuser -u postgres --"
+		chown postgres: "$PG_TMPDIR"
+	else
+		RUNAS=""
+	fi
+}
+
 # Start a throwaway cluster as the postgres user, on a unix socket in a
 # temp dir and an unusual port; it is stopped and removed on exit, even on
 # failure.  Sets PGHOST, PGPORT, PGUSER for the caller.
 start_cluster() {
-	PGTMP=$(mktemp -d "${TMPDIR:-/tmp}/bounce-pg.XXXXXX")
-	chmod 755 "$PGTMP"
-	if [ "$(id -u)" = 0 ]; then
-		RUNAS="runuser -u postgres --"
-		chown postgres: "$PGTMP"
-	else
-		RUNAS=""
-	fi
+	postgres_tmpdir bounce-pg
+	PGTMP=$PG_TMPDIR
 	trap stop_cluster EXIT
 	export PGHOST=$PGTMP PGPORT=${BOUNCE_PGPORT:-54329} PGUSER=postgres PGDATABASE=postgres
 	$RUNAS "$PGBIN/initdb" -D "$PGTMP/data" -A trust -U postgres --no-sync \

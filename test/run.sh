@@ -7,6 +7,12 @@
 #
 #   sudo bash test/run.sh            # everything
 #   sudo bash test/run.sh classify   # pg_regress: only these tests; no scripts
+#
+# Another server: PG_CONFIG=/prefix/bin/pg_config bash test/run.sh (any
+# install with its PGXS; nothing of PostgreSQL is installed then).
+# BOUNCE_SERVER_ONLY=1 runs only what depends on the server: no unit tests,
+# no check script that starts no server (the core's fuzzing, accuracy);
+# BOUNCE_SKIP_CHECKS="citus upgrade" leaves out test/check-citus.sh, ...
 set -u
 . "$(dirname "$0")/lib.sh"
 cd "$BOUNCE_ROOT"
@@ -41,7 +47,9 @@ if ! build_install; then
 fi
 
 # 1. The core alone.
-if out=$(make -s unit PG_CONFIG="$PG_CONFIG" 2>&1); then
+if [ -n "${BOUNCE_SERVER_ONLY:-}" ]; then
+	:
+elif out=$(make -s unit PG_CONFIG="$PG_CONFIG" 2>&1); then
 	echo "$out" | grep -v '^ok ' | sed 's/^/  unit: /'
 	n=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
 	passed=$((passed + ${n:-0}))
@@ -78,6 +86,10 @@ if [ $# -eq 0 ]; then
 	for t in test/check-*.sh; do
 		[ -e "$t" ] || continue
 		name=$(basename "$t" .sh)
+		case " ${BOUNCE_SKIP_CHECKS:-} " in *" ${name#check-} "*) continue ;; esac
+		if [ -n "${BOUNCE_SERVER_ONLY:-}" ] && ! grep -q 'psql' "$t"; then
+			continue
+		fi
 		mkdir -p test/out
 		bash "$t" > "test/out/$name.log" 2>&1
 		rc=$?
