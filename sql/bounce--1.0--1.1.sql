@@ -59,12 +59,19 @@ CREATE FUNCTION bounce.distribute_config() RETURNS text[]
 DECLARE
 	t text;
 	done text[] := '{}';
+	unsafe text;
 BEGIN
 	IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
 		RAISE EXCEPTION 'extension citus is not installed in this database'
 			USING ERRCODE = 'feature_not_supported',
 				  HINT = 'bounce.distribute_config() is for a Citus coordinator: CREATE EXTENSION citus first.';
 	END IF;
+	-- Citus distributes no table with triggers unless told to.  These
+	-- triggers are safe on every placement: they only invalidate the
+	-- caches of their own node, and the policy's deletes from the
+	-- placement it fires on.  The setting is restored below.
+	unsafe := pg_catalog.current_setting('citus.enable_unsafe_triggers', true);
+	PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', 'on', true);
 	FOREACH t IN ARRAY ARRAY['rule', 'reason_kind', 'policy', 'domain_mx'] LOOP
 		IF NOT EXISTS (SELECT FROM pg_catalog.pg_dist_partition d
 					   WHERE d.logicalrelid OPERATOR(pg_catalog.=)
@@ -74,6 +81,7 @@ BEGIN
 			done := done OPERATOR(pg_catalog.||) t;
 		END IF;
 	END LOOP;
+	PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', coalesce(unsafe, 'off'), true);
 	RETURN done;
 END
 $$;

@@ -52,4 +52,8 @@ if [ ! -f "$stage/.built" ]; then
 	echo "built in $(cat "$stage/.built") s"
 fi
 # Install: the staged tree holds the server's own absolute directories.
-(cd "$stage" && tar --exclude=./.built -cf - .) | (cd / && as_root tar -xf -)
+# Only the module and the extension's scripts: no headers.  A directory of
+# the server that is a symbolic link (a relocated copy may link its include
+# directory) stays one.
+(cd "$stage" && tar --exclude=./.built --exclude='*/include/*' -cf - .) |
+	(cd / && as_root tar --keep-directory-symlink -xf -)

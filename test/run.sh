@@ -70,13 +70,19 @@ outdir=test/out/regress-$PGPORT
 rm -rf "$outdir"; mkdir -p "$outdir"
 make -s PG_CONFIG="$PG_CONFIG" installcheck "${regress_args[@]}" \
 	EXTRA_REGRESS_OPTS="--outputdir=$outdir" > "$outdir/regress.log" 2>&1
+# pg_regress 15 prints "test name ... ok"; 16 and later "ok 1 - name" and
+# "not ok 2 - name" (TAP).
+nregress=0
 while read -r name result; do
 	note "regress: $name" "$result"
-done < <(sed -n 's/^ *\(test \)\{0,1\}\([a-z_0-9]*\) *\.\.\. \(ok\|FAILED\|failed\).*/\2 \3/p' "$outdir/regress.log")
+	nregress=$((nregress + 1))
+done < <(sed -n -e 's/^ *\(test \)\{0,1\}\([a-z_0-9]*\) *\.\.\. \(ok\|FAILED\|failed\).*/\2 \3/p' \
+	-e 's/^ok *[0-9]* *[-+] *\([a-z_0-9]*\) .*/\1 ok/p' \
+	-e 's/^not ok *[0-9]* *[-+] *\([a-z_0-9]*\) .*/\1 FAILED/p' "$outdir/regress.log")
 if [ -s "$outdir/regression.diffs" ]; then
 	head -200 "$outdir/regression.diffs"
 fi
-if ! grep -q 'tests passed\|tests failed\|test failed' "$outdir/regress.log"; then
+if [ "$nregress" -eq 0 ] || ! grep -q 'tests passed\|tests failed\|test failed' "$outdir/regress.log"; then
 	cat "$outdir/regress.log"
 	note "regress: suite" FAILED
 fi
