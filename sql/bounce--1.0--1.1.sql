@@ -42,12 +42,19 @@ REVOKE ALL ON FUNCTION bounce.rules_changed() FROM PUBLIC;
 REVOKE ALL ON FUNCTION bounce.suppression_audited() FROM PUBLIC;
 REVOKE ALL ON FUNCTION bounce.policy_replace_default() FROM PUBLIC;
 
+-- It deletes from the relation it fires on, not from bounce.policy: on
+-- Citus that relation is a placement of the reference table (policy_<shard
+-- id> in schema bounce), and a DELETE on bounce.policy from inside
+-- create_reference_table's copy waited for the lock the copy itself held.
 CREATE OR REPLACE FUNCTION bounce.policy_replace_default() RETURNS trigger
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
-	IF TG_RELID OPERATOR(pg_catalog.<>) 'bounce.policy'::pg_catalog.regclass THEN
+	IF TG_RELID OPERATOR(pg_catalog.<>) 'bounce.policy'::pg_catalog.regclass
+	   AND NOT (TG_TABLE_SCHEMA OPERATOR(pg_catalog.=) 'bounce'
+				AND TG_TABLE_NAME OPERATOR(pg_catalog.~) '^policy_[0-9]+$'
+				AND pg_catalog.to_regclass('pg_catalog.pg_dist_shard') IS NOT NULL) THEN
 		RAISE EXCEPTION 'trigger "%" on % executes bounce.policy_replace_default(), which works only on bounce.policy',
 			TG_NAME, TG_RELID::pg_catalog.regclass
 			USING ERRCODE = 'wrong_object_type',
@@ -61,8 +68,10 @@ BEGIN
 			HINT = 'It is the trigger policy_replace_default of bounce.policy, BEFORE INSERT FOR EACH ROW.';
 	END IF;
 	IF NEW.tenant OPERATOR(pg_catalog.=) '' THEN
-		DELETE FROM bounce.policy p
-		WHERE p.tenant OPERATOR(pg_catalog.=) '' AND bounce.policy_is_builtin(p);
+		EXECUTE pg_catalog.format('DELETE FROM %I.%I p'
+			' WHERE p.tenant OPERATOR(pg_catalog.=) '''''
+			' AND bounce.policy_is_builtin(ROW(p.*)::bounce.policy)',
+			TG_TABLE_SCHEMA, TG_TABLE_NAME);
 	END IF;
 	RETURN NEW;
 END
@@ -413,6 +422,50 @@ COMMENT ON FUNCTION bounce.complaint_tier(numeric) IS
 -- ---------------------------------------------------------------------------
 -- Citus
 -- ---------------------------------------------------------------------------
+
+-- The default-row trigger of bounce.policy deletes from the relation it
+-- fires on (a placement of the reference table on Citus): its one
+-- definition, with its attach checks, is in the security section above.
+
+-- Configuration on every node: the sender's rules, the reason -> kind map,
+-- the policy and the MX map as Citus reference tables.  The C caches read
+-- each table's placement on their own node (src/citus.c).
+CREATE FUNCTION bounce.distribute_config() RETURNS text[]
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	t text;
+	done text[] := '{}';
+	unsafe text;
+BEGIN
+	IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+		RAISE EXCEPTION 'extension citus is not installed in this database'
+			USING ERRCODE = 'feature_not_supported',
+				  HINT = 'bounce.distribute_config() is for a Citus coordinator: CREATE EXTENSION citus first.';
+	END IF;
+	-- Citus distributes no table with triggers unless told to.  These
+	-- triggers are safe on every placement: they only invalidate the
+	-- caches of their own node, and the policy's deletes from the
+	-- placement it fires on.  The setting is restored below.
+	unsafe := pg_catalog.current_setting('citus.enable_unsafe_triggers', true);
+	PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', 'on', true);
+	FOREACH t IN ARRAY ARRAY['rule', 'reason_kind', 'policy', 'domain_mx'] LOOP
+		IF NOT EXISTS (SELECT FROM pg_catalog.pg_dist_partition d
+					   WHERE d.logicalrelid OPERATOR(pg_catalog.=)
+							 pg_catalog.format('bounce.%I', t)::pg_catalog.regclass) THEN
+			EXECUTE pg_catalog.format('SELECT pg_catalog.create_reference_table(%L)',
+									  'bounce.' OPERATOR(pg_catalog.||) t);
+			done := done OPERATOR(pg_catalog.||) t;
+		END IF;
+	END LOOP;
+	PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', coalesce(unsafe, 'off'), true);
+	RETURN done;
+END
+$$;
+COMMENT ON FUNCTION bounce.distribute_config() IS
+	'on a Citus coordinator: makes bounce.rule, bounce.reason_kind, bounce.policy and bounce.domain_mx reference tables, so that a change made on the coordinator applies on every node; returns the tables it distributed (none when all already were)';
+REVOKE ALL ON FUNCTION bounce.distribute_config() FROM PUBLIC;
 
 -- ---------------------------------------------------------------------------
 -- Usability: operators reachable without the search_path

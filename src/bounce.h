@@ -10,6 +10,8 @@
 
 #include "postgres.h"
 
+#include "pg_compat.h"
+
 #include "core/classify.h"
 #include "core/provider.h"
 #include "core/reason.h"

@@ -21,4 +21,12 @@ typedef void (*BounceRelcacheHook) (Oid relid);
  */
 extern void bounce_on_relcache_change(BounceRelcacheHook hook);
 
+/*
+ * A configuration table (the placeholder) and the relation that holds its
+ * rows on this node (its Citus placement): an invalidation of the table is
+ * passed on to the hooks as one of the placement too, so a cache keyed by
+ * the placement notices when Citus turns the table back into a local one.
+ */
+extern void bounce_config_placement(Oid table, Oid placement);
+
 #endif							/* BOUNCE_CATALOG_H */

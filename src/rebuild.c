@@ -34,6 +34,7 @@
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
 
+#include "citus.h"
 #include "guards.h"
 #include "track.h"
 
@@ -137,6 +138,8 @@ bounce_rebuild(PG_FUNCTION_ARGS)
 	acl = pg_class_aclcheck(relid, GetUserId(), ACL_SELECT);
 	if (acl != ACLCHECK_OK)
 		aclcheck_error(acl, OBJECT_TABLE, get_rel_name(relid));
+
+	bounce_citus_refuse_worker_rebuild(relid);
 
 	/* no event arrives while the table is replayed */
 	rel = table_open(relid, ShareLock);

@@ -53,6 +53,7 @@
 
 #include "bounce.h"
 #include "catalog.h"
+#include "citus.h"
 #include "tenancy.h"
 #include "trigger_check.h"
 
@@ -497,8 +498,6 @@ load_map(void)
 static void
 rules_load(void)
 {
-	Oid			nspid;
-
 	if (!callback_registered)
 	{
 		bounce_on_relcache_change(rules_invalidate);
@@ -525,9 +524,9 @@ rules_load(void)
 	 * used by this call only.  An error leaves RULES_LOADING, also reloaded.
 	 */
 	rules_state = RULES_LOADING;
-	nspid = get_namespace_oid(BOUNCE_SCHEMA, true);
-	rule_relid = OidIsValid(nspid) ? get_relname_relid("rule", nspid) : InvalidOid;
-	map_relid = OidIsValid(nspid) ? get_relname_relid("reason_kind", nspid) : InvalidOid;
+	/* the tables, or on Citus their placements on this node (citus.c) */
+	rule_relid = bounce_config_relid("rule");
+	map_relid = bounce_config_relid("reason_kind");
 	if (!OidIsValid(rule_relid) || !OidIsValid(map_relid))
 	{
 		/* Inside CREATE EXTENSION, before the tables exist: no rules yet. */

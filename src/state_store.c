@@ -66,6 +66,7 @@
 #include "utils/timestamp.h"
 
 #include "catalog.h"
+#include "citus.h"
 #include "track.h"
 #include "trigger_check.h"
 
@@ -258,7 +259,9 @@ catalog_load(void)
 
 	memset(&c, 0, sizeof(c));
 	c.state_relid = bounce_relid("address_state");
-	c.policy_relid = bounce_relid("policy");
+	c.policy_relid = bounce_config_relid("policy");	/* Citus: the placement */
+	if (!OidIsValid(c.policy_relid))
+		c.policy_relid = bounce_relid("policy");
 	c.suppression_relid = bounce_relid("suppression");
 	c.owner = extension_owner();
 
@@ -399,9 +402,12 @@ policies_load(void)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	become_extension_owner(&saved);
-	ret = SPI_execute_snapshot(SPI_prepare("SELECT tenant, hard_threshold, soft_threshold,"
-										   " reset_on::pg_catalog.text[], reset_on_delivered"
-										   " FROM bounce.policy", 0, NULL),
+	ret = SPI_execute_snapshot(SPI_prepare(psprintf("SELECT tenant, hard_threshold, soft_threshold,"
+													" reset_on::pg_catalog.text[], reset_on_delivered"
+													" FROM %s",
+													quote_qualified_identifier(BOUNCE_SCHEMA,
+																			   get_rel_name(cat.policy_relid))),
+										   0, NULL),
 							   NULL, NULL, GetLatestSnapshot(), InvalidSnapshot,
 							   true, false, 0);
 	restore_user(&saved);

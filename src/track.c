@@ -79,6 +79,7 @@
 #include "utils/typcache.h"
 
 #include "catalog.h"
+#include "citus.h"
 #include "guards.h"
 #include "tenancy.h"
 #include "track.h"
@@ -641,6 +642,7 @@ map_build(Trigger *trigger, Relation rel)
 	TupleDesc	desc = RelationGetDescr(rel);
 	BounceTypes bt;
 
+	bounce_citus_refuse_shard(rel);	/* the state would stay on a worker */
 	cxt = AllocSetContextCreate(map_cache_cxt, "bounce track map",
 								ALLOCSET_SMALL_SIZES);
 	old = MemoryContextSwitchTo(cxt);

@@ -2,6 +2,13 @@
 # Source it; it sets no options of its own.
 
 BOUNCE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# The server: Debian's PostgreSQL $PG_MAJOR (default 15), or any install
+# named by PG_CONFIG (a private copy, a build from source in any prefix):
+# then nothing of PostgreSQL is installed and its major version is read
+# from pg_config.
+if [ -n "${PG_CONFIG:-}" ] && [ -x "$PG_CONFIG" ]; then
+	PG_MAJOR=$("$PG_CONFIG" --version | sed 's/^PostgreSQL \([0-9]*\).*/\1/')
+fi
 PG_MAJOR=${PG_MAJOR:-15}
 
 as_root() {
@@ -78,12 +85,18 @@ wait_for() {
 	! kill -0 "$1" 2>/dev/null
 }
 
-# ensure_deps [PKG...]: install what is missing of BOUNCE_DEPS and PKG
-# (apt, no recommended extras), with progress lines.  Silent when nothing
-# is missing.
+# ensure_deps [PKG...]: install what is missing (apt, no recommended
+# extras, with progress lines) of the packages a script needs and of PKG:
+# Debian's server and its headers unless PG_CONFIG names an install (a
+# private copy, a build from source in any prefix), make and gcc.  Sets
+# PG_CONFIG and PGBIN.  Silent when nothing is missing.
 ensure_deps() {
-	local missing
-	missing=$(missing_deps $BOUNCE_DEPS "$@")
+	local deps="make gcc" missing
+	if [ -z "${PG_CONFIG:-}" ] || [ ! -x "$PG_CONFIG" ]; then
+		deps=$BOUNCE_DEPS
+		PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
+	fi
+	missing=$(missing_deps $deps "$@")
 	if [ -n "$missing" ]; then
 		local log
 		log=$(mktemp "${TMPDIR:-/tmp}/bounce-apt.XXXXXX")
@@ -94,10 +107,16 @@ ensure_deps() {
 			--no-install-recommends -o Dpkg::Use-Pty=0 $missing || exit 1
 		rm -f "$log"
 	fi
-	export PATH="/usr/lib/postgresql/$PG_MAJOR/bin:$PATH"
-	export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PG_MAJOR/bin/pg_config}
+	export PG_CONFIG
 	PGBIN=$("$PG_CONFIG" --bindir)
+	export PATH="$PGBIN:$PATH"
 	keep_tree_owned
+}
+
+# install_missing PACKAGE...: apt-get install those of them not installed
+# (build dependencies of other software, such as Citus).
+install_missing() {
+	ensure_deps "$@"
 }
 
 # Run as root (directly or through sudo) in a clone that belongs to someone
@@ -139,18 +158,26 @@ build_install() {
 		"make -s PG_CONFIG='$PG_CONFIG' $werror >/dev/null && make -s PG_CONFIG='$PG_CONFIG' install >/dev/null")
 }
 
+# postgres_tmpdir PREFIX: make a temp dir, owned by the postgres user when
+# we are root, in PG_TMPDIR; sets RUNAS, the prefix that runs a command as
+# that user.
+postgres_tmpdir() {
+	PG_TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
+	chmod 755 "$PG_TMPDIR"
+	if [ "$(id -u)" = 0 ]; then
+		RUNAS="runuser -u postgres --"
+		chown postgres: "$PG_TMPDIR"
+	else
+		RUNAS=""
+	fi
+}
+
 # Start a throwaway cluster as the postgres user, on a unix socket in a
 # temp dir and an unusual port; it is stopped and removed on exit, even on
 # failure.  Sets PGHOST, PGPORT, PGUSER for the caller.
 start_cluster() {
-	PGTMP=$(mktemp -d "${TMPDIR:-/tmp}/bounce-pg.XXXXXX")
-	chmod 755 "$PGTMP"
-	if [ "$(id -u)" = 0 ]; then
-		RUNAS="runuser -u postgres --"
-		chown postgres: "$PGTMP"
-	else
-		RUNAS=""
-	fi
+	postgres_tmpdir bounce-pg
+	PGTMP=$PG_TMPDIR
 	trap stop_cluster EXIT
 	export PGHOST=$PGTMP PGPORT=${BOUNCE_PGPORT:-54329} PGUSER=postgres PGDATABASE=postgres
 	# From / : the postgres user may not enter the caller's directory.

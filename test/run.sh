@@ -8,6 +8,12 @@
 #
 #   bash test/run.sh                  # everything
 #   bash test/run.sh classify status  # only these pg_regress tests
+#
+# Another server: PG_CONFIG=/prefix/bin/pg_config bash test/run.sh (any
+# install with its PGXS; nothing of PostgreSQL is installed then).
+# BOUNCE_SERVER_ONLY=1 runs only what depends on the server: no unit tests,
+# no check script that starts no server (the core's fuzzing, accuracy);
+# BOUNCE_SKIP_CHECKS="citus upgrade" leaves out test/check-citus.sh, ...
 set -u
 . "$(dirname "$0")/lib.sh"
 ensure_root "$0" "$@"
@@ -36,7 +42,7 @@ finish() {
 	exit $?
 }
 
-if [ $# -eq 0 ]; then
+if [ $# -eq 0 ] && [ -z "${BOUNCE_SERVER_ONLY:-}" ]; then
 	ensure_deps $BOUNCE_FUZZ_DEPS	# clang's fuzzing runtime: only the fuzz tests
 else
 	ensure_deps
@@ -46,8 +52,9 @@ if ! build_install_progress; then
 	finish
 fi
 
-# 1. The core alone (not when only some pg_regress tests are named).
-if [ $# -gt 0 ]; then
+# 1. The core alone (not when only some pg_regress tests are named, nor
+# when only what depends on the server runs).
+if [ $# -gt 0 ] || [ -n "${BOUNCE_SERVER_ONLY:-}" ]; then
 	:
 elif out=$(make -s unit PG_CONFIG="$PG_CONFIG" $([ "${CI:-}" = true ] && echo BOUNCE_WERROR=1) 2>&1); then
 	echo "$out" | grep -v '^ok ' | sed 's/^/  unit: /'
@@ -70,13 +77,19 @@ outdir=test/out/regress-$PGPORT
 rm -rf "$outdir"; mkdir -p "$outdir"
 make -s PG_CONFIG="$PG_CONFIG" installcheck "${regress_args[@]}" \
 	EXTRA_REGRESS_OPTS="--outputdir=$outdir" > "$outdir/regress.log" 2>&1
+# pg_regress 15 prints "test name ... ok"; 16 and later "ok 1 - name" and
+# "not ok 2 - name" (TAP).
+nregress=0
 while read -r name result; do
 	note "regress: $name" "$result"
-done < <(sed -n 's/^ *\(test \)\{0,1\}\([a-z_0-9]*\) *\.\.\. \(ok\|FAILED\|failed\).*/\2 \3/p' "$outdir/regress.log")
+	nregress=$((nregress + 1))
+done < <(sed -n -e 's/^ *\(test \)\{0,1\}\([a-z_0-9]*\) *\.\.\. \(ok\|FAILED\|failed\).*/\2 \3/p' \
+	-e 's/^ok *[0-9]* *[-+] *\([a-z_0-9]*\) .*/\1 ok/p' \
+	-e 's/^not ok *[0-9]* *[-+] *\([a-z_0-9]*\) .*/\1 FAILED/p' "$outdir/regress.log")
 if [ -s "$outdir/regression.diffs" ]; then
 	head -200 "$outdir/regression.diffs"
 fi
-if ! grep -q 'tests passed\|tests failed\|test failed' "$outdir/regress.log"; then
+if [ "$nregress" -eq 0 ] || ! grep -q 'tests passed\|tests failed\|test failed' "$outdir/regress.log"; then
 	cat "$outdir/regress.log"
 	note "regress: suite" FAILED
 fi
@@ -86,6 +99,10 @@ if [ $# -eq 0 ]; then
 	for t in test/check-*.sh; do
 		[ -e "$t" ] || continue
 		name=$(basename "$t" .sh)
+		case " ${BOUNCE_SKIP_CHECKS:-} " in *" ${name#check-} "*) continue ;; esac
+		if [ -n "${BOUNCE_SERVER_ONLY:-}" ] && ! grep -q 'psql' "$t"; then
+			continue
+		fi
 		mkdir -p test/out
 		bash "$t" > "test/out/$name.log" 2>&1
 		rc=$?

@@ -1,0 +1,183 @@
+/*
+ * citus.c
+ *		What bounce knows of Citus, the distributed PostgreSQL.
+ *
+ * Nothing here links to Citus: its metadata are plain catalog tables
+ * (pg_dist_partition, pg_dist_shard, pg_dist_local_group), read with SPI
+ * only when they exist, so a database without Citus pays one syscache
+ * lookup.
+ *
+ * Configuration.  bounce.rule, bounce.reason_kind and bounce.policy may be
+ * made reference tables (bounce.distribute_config()).  Then every node has
+ * a placement, bounce.<name>_<shardid>, that Citus keeps equal on all
+ * nodes, and the table itself is only a placeholder: the caches read the
+ * placement, on the coordinator and on every worker alike, so a change
+ * made on the coordinator applies everywhere at its commit (the tables'
+ * statement triggers, created on the placements too, invalidate them).
+ *
+ * Traps.  The tracking trigger fired on a shard would keep the state in
+ * that worker's local bounce.address_state, which nobody reads, and
+ * rebuild() run on a worker would fill that worker's copy: both are
+ * refused with an error that says what to run instead.
+ */
+#include "postgres.h"
+
+#include "catalog/namespace.h"
+#include "catalog/pg_namespace.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+
+#include "bounce.h"
+#include "catalog.h"
+#include "citus.h"
+
+/* Is Citus installed in this database? */
+bool
+bounce_citus_present(void)
+{
+	return OidIsValid(get_relname_relid("pg_dist_partition", PG_CATALOG_NAMESPACE));
+}
+
+/* One int8 (or oid) value of a query with one oid or int8 parameter. */
+static bool
+spi_lookup(const char *sql, Oid argtype, Datum arg, Datum *out)
+{
+	bool		found = false;
+	int			ret;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute_with_args(sql, argtype == InvalidOid ? 0 : 1, &argtype,
+								&arg, NULL, true, 1);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "could not read the Citus metadata: %s",
+			 SPI_result_code_string(ret));
+	if (SPI_processed > 0)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[0],
+									  SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (!isnull)
+		{
+			*out = d;			/* int8 and oid are by value */
+			found = true;
+		}
+	}
+	SPI_finish();
+	return found;
+}
+
+/* The local placement of a one-shard Citus table, or InvalidOid. */
+static Oid
+local_placement(Oid relid)
+{
+	Datum		shardid;
+	char		name[NAMEDATALEN + 32];
+
+	if (!spi_lookup("SELECT pg_catalog.min(shardid) FROM pg_catalog.pg_dist_shard"
+					" WHERE logicalrelid OPERATOR(pg_catalog.=) $1::pg_catalog.regclass"
+					" HAVING pg_catalog.count(*) OPERATOR(pg_catalog.=) 1",
+					OIDOID, ObjectIdGetDatum(relid), &shardid))
+		return InvalidOid;
+	snprintf(name, sizeof(name), "%s_" INT64_FORMAT,
+			 get_rel_name(relid), DatumGetInt64(shardid));
+	return get_relname_relid(name, get_rel_namespace(relid));
+}
+
+/* See citus.h. */
+Oid
+bounce_config_relid(const char *name)
+{
+	Oid			nspid = get_namespace_oid(BOUNCE_SCHEMA, true);
+	Oid			relid,
+				placement;
+
+	if (!OidIsValid(nspid))
+		return InvalidOid;
+	relid = get_relname_relid(name, nspid);
+	if (!OidIsValid(relid) || !bounce_citus_present())
+		return relid;
+	placement = local_placement(relid);
+	if (!OidIsValid(placement))
+		return relid;
+	bounce_config_placement(relid, placement);
+	return placement;
+}
+
+/*
+ * The Citus table a relation is a shard of, or InvalidOid: its name is the
+ * table's name, an underscore and the shard id, in the same schema.
+ */
+static Oid
+shard_of(Relation rel)
+{
+	const char *relname = RelationGetRelationName(rel);
+	const char *us = strrchr(relname, '_');
+	char	   *end;
+	int64		shardid;
+	Datum		logical;
+	Oid			lrel;
+	char	   *lname;
+
+	if (us == NULL || us[1] < '0' || us[1] > '9' || !bounce_citus_present())
+		return InvalidOid;
+	shardid = strtoi64(us + 1, &end, 10);
+	if (*end != '\0')
+		return InvalidOid;
+	if (!spi_lookup("SELECT logicalrelid::pg_catalog.oid FROM pg_catalog.pg_dist_shard"
+					" WHERE shardid OPERATOR(pg_catalog.=) $1",
+					INT8OID, Int64GetDatum(shardid), &logical))
+		return InvalidOid;
+	lrel = DatumGetObjectId(logical);
+	lname = get_rel_name(lrel);
+	if (lname == NULL || get_rel_namespace(lrel) != RelationGetNamespace(rel) ||
+		strlen(lname) != (size_t) (us - relname) ||
+		strncmp(lname, relname, us - relname) != 0)
+		return InvalidOid;
+	return lrel;
+}
+
+/* See citus.h. */
+void
+bounce_citus_refuse_shard(Relation rel)
+{
+	Oid			table = shard_of(rel);
+
+	if (OidIsValid(table))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("bounce.track() does not keep the state of a Citus shard"),
+				 errdetail("Relation %s is a shard of %s; the state written here would stay in this node's local bounce.address_state, which no query on the coordinator reads.",
+						   RelationGetRelationName(rel),
+						   quote_qualified_identifier(get_namespace_name(get_rel_namespace(table)),
+													  get_rel_name(table))),
+				 errhint("On the coordinator, disable the trigger (ALTER TABLE %s DISABLE TRIGGER ...) and keep the state with SELECT bounce.rebuild('%s'); see \"Running on Citus\" in the README.",
+						 get_rel_name(table), get_rel_name(table))));
+}
+
+/* See citus.h. */
+void
+bounce_citus_refuse_worker_rebuild(Oid relid)
+{
+	Datum		group;
+
+	if (!bounce_citus_present())
+		return;
+	if (!spi_lookup("SELECT groupid::pg_catalog.int8 FROM pg_catalog.pg_dist_local_group",
+					InvalidOid, (Datum) 0, &group) || DatumGetInt64(group) == 0)
+		return;
+	if (!spi_lookup("SELECT 1::pg_catalog.int8 FROM pg_catalog.pg_dist_partition"
+					" WHERE logicalrelid OPERATOR(pg_catalog.=) $1::pg_catalog.regclass",
+					OIDOID, ObjectIdGetDatum(relid), &group))
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("bounce.rebuild() runs on the Citus coordinator, not on a worker"),
+			 errdetail("On a worker it would fill this node's local bounce.address_state, which no query on the coordinator reads."),
+			 errhint("Connect to the coordinator and run SELECT bounce.rebuild('%s') there.",
+					 get_rel_name(relid))));
+}

@@ -1,0 +1,30 @@
+/*
+ * citus.h
+ *		What bounce knows of Citus: where the configuration tables' rows
+ *		live on this node, and the traps it refuses.  See citus.c.
+ */
+#ifndef BOUNCE_CITUS_H
+#define BOUNCE_CITUS_H
+
+#include "postgres.h"
+
+#include "utils/relcache.h"
+
+/* Is Citus installed in this database? */
+extern bool bounce_citus_present(void);
+
+/*
+ * The relation holding the rows of configuration table bounce.<name> on
+ * this node: the table itself, or its local placement when Citus made it a
+ * reference table.  InvalidOid when the table does not exist (inside
+ * CREATE EXTENSION).  Needs a transaction; may use SPI.
+ */
+extern Oid	bounce_config_relid(const char *name);
+
+/* Errors when rel is a Citus shard: the tracking trigger fired on it. */
+extern void bounce_citus_refuse_shard(Relation rel);
+
+/* Errors when this node is a Citus worker and relid a Citus table. */
+extern void bounce_citus_refuse_worker_rebuild(Oid relid);
+
+#endif							/* BOUNCE_CITUS_H */

@@ -1,0 +1,265 @@
+#!/bin/bash
+# bounce on Citus 13.2.2: a coordinator and two workers on this machine
+# (TCP on localhost, ports BOUNCE_CITUS_PORT.. +2, default 54340-54342,
+# fsync off; stopped and removed on exit, even on failure).  Citus is built
+# from ../shared/vendor when it is not installed in the server of PG_CONFIG
+# (test/citus-build.sh, cached outside the checkout); skipped (77) when
+# ../shared/vendor is absent.
+#
+#   bash test/check-citus.sh
+#
+# What it shows, each compared with the same data on one node:
+#   - a tracked insert works in a database where Citus is loaded (one
+#     relcache callback for the whole extension);
+#   - bounce.tally, rates and tiers on a distributed table, grouped by the
+#     distribution column (pushed down) and by another one (combined);
+#   - bounce.distribute_config() (reference tables, no deadlock) and a rule
+#     and a reason -> kind row added on the coordinator, used by
+#     distributed queries on the workers at once;
+#   - the tracking trigger on the shards refused, naming what to run;
+#   - randomized histories of several tenants in a distributed events
+#     table, the state replayed by bounce.rebuild() on the coordinator and
+#     compared with an independent model of SPEC section 2
+#     (test/citus/model.py), before and after a shard move followed by more
+#     events; rebuild() refused on a worker;
+#   - the cost per event of the distributed path against one node.
+# Ends with "N passed, M failed".
+set -u
+. "$(dirname "$0")/lib.sh"
+cd "$BOUNCE_ROOT"
+
+if [ -z "$(shared_dir)" ] || [ ! -d "$(shared_dir)/vendor" ]; then
+	echo "skipped: ../shared/vendor (the Citus sources) is absent"
+	exit 77
+fi
+ensure_deps
+if [ -z "${PGHOST:-}" ]; then
+	build_install || exit 1
+fi
+bash test/citus-build.sh
+rc=$?
+[ $rc -eq 0 ] || exit $rc
+command -v python3 >/dev/null ||
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-minimal >/dev/null
+
+base=${BOUNCE_CITUS_PORT:-54340}
+ports=("$base" "$((base + 1))" "$((base + 2))")
+postgres_tmpdir bounce-citus
+CTMP=$PG_TMPDIR
+stop_nodes() {
+	for i in 0 1 2; do
+		[ -d "$CTMP/n$i" ] && $RUNAS "$PGBIN/pg_ctl" -D "$CTMP/n$i" -m immediate -w stop >/dev/null 2>&1
+	done
+	rm -rf "$CTMP"
+}
+trap stop_nodes EXIT
+
+for i in 0 1 2; do
+	$RUNAS "$PGBIN/initdb" -D "$CTMP/n$i" -A trust -U postgres --no-sync \
+		--encoding=UTF8 --locale=C >/dev/null || exit 1
+	$RUNAS "$PGBIN/pg_ctl" -D "$CTMP/n$i" -l "$CTMP/n$i.log" -w \
+		-o "-k $CTMP -p ${ports[$i]} -c listen_addresses=localhost -c fsync=off \
+			-c shared_preload_libraries=citus -c max_connections=100 \
+			-c citus.shard_count=8 -c wal_level=logical -c citus.node_conninfo=sslmode=disable" start >/dev/null ||
+		{ cat "$CTMP/n$i.log"; exit 1; }
+done
+unset PGHOST PGPORT PGDATABASE
+export PGUSER=postgres
+
+# q N SQL: run SQL on node N (0: coordinator), print the rows unaligned.
+q() {
+	psql -X -q -A -t -h localhost -p "${ports[$1]}" -d postgres -v ON_ERROR_STOP=1 \
+		-c "SET statement_timeout = '120s'" -c "$2" 2>&1
+}
+# qerr N SQL: the error of SQL, one line.
+qerr() {
+	psql -X -q -A -t -h localhost -p "${ports[$1]}" -d postgres -c "$2" 2>&1 |
+		sed -n 's/^ERROR: *//p' | head -1
+}
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+passed=0
+failed=0
+
+q 1 "CREATE EXTENSION citus" >/dev/null
+q 2 "CREATE EXTENSION citus" >/dev/null
+q 0 "CREATE EXTENSION citus;
+	SELECT citus_set_coordinator_host('localhost', ${ports[0]});
+	SELECT citus_add_node('localhost', ${ports[1]});
+	SELECT citus_add_node('localhost', ${ports[2]});" | grep -i error
+expect "citus: two workers" "$(q 0 "SELECT count(*) FROM citus_get_active_worker_nodes()")" 2
+q 0 "CREATE EXTENSION bounce" >/dev/null
+expect "CREATE EXTENSION bounce reaches the workers" \
+	"$(q 1 "SELECT extversion FROM pg_extension WHERE extname = 'bounce'")" \
+	"$(q 0 "SELECT extversion FROM pg_extension WHERE extname = 'bounce'")"
+
+# 1. Tracking in a database with Citus: Citus's relcache callbacks and ours
+#    fit in every backend (a new psql each time: new backends).
+q 0 "CREATE TABLE ev_plain (email text, type text, campaign bigint, at timestamptz, diag text);
+	SELECT bounce.track_events('ev_plain', 'email', 'type', 'campaign', 'at', diagnostic => 'diag');" >/dev/null
+q 0 "INSERT INTO ev_plain SELECT 'plain@example.org', 'bounce', c, now(), '550 5.1.1 User unknown'
+	FROM generate_series(1, 3) c" >/dev/null
+expect "a tracked insert on a plain table, Citus loaded" \
+	"$(q 0 "SELECT status FROM bounce.address_state WHERE address = 'plain@example.org'")" confirmed
+
+# 2. Aggregates on a distributed table against a local copy.
+q 0 "SELECT setseed(0.5);
+	CREATE TABLE msgs_local AS
+	SELECT (random() * 20)::int8 AS account_id, (random() * 50)::int8 AS campaign_id,
+	       (ARRAY[NULL, 'none', 'hard', 'soft', 'block', 'undetermined'])[1 + (random() * 5)::int]::bounce.kind AS kind
+	FROM generate_series(1, 50000);
+	CREATE TABLE msgs (LIKE msgs_local);
+	SELECT create_distributed_table('msgs', 'account_id');
+	INSERT INTO msgs SELECT * FROM msgs_local;" >/dev/null
+for g in account_id campaign_id; do
+	sql="SELECT string_agg(concat_ws(' ', k, t, bounce.rate(t), bounce.rate(t, 'hard'), bounce.tier(t), bounce.health(t)), ',' ORDER BY k)
+		FROM (SELECT $g AS k, bounce.tally(kind) AS t FROM TABLE GROUP BY $g) s"
+	dist=$(q 0 "${sql//TABLE/msgs}")
+	expect "tally grouped by $g: distributed = local" "$dist" "$(q 0 "${sql//TABLE/msgs_local}")"
+done
+sql="SELECT bounce.tally(t) FROM (SELECT campaign_id, bounce.tally(kind) t FROM TABLE GROUP BY 1) s"
+expect "tally of tallies: distributed = local" "$(q 0 "${sql//TABLE/msgs}")" "$(q 0 "${sql//TABLE/msgs_local}")"
+expect "tally grouped by the distribution column runs on the workers" \
+	"$(q 0 "EXPLAIN (COSTS OFF) SELECT account_id, bounce.tally(kind) FROM msgs GROUP BY 1" |
+		grep -c 'Task Count: 8')" 1
+
+# 3. Configuration as reference tables; changes made on the coordinator.
+q 0 "CREATE TABLE bounces (account_id int8, diag text);
+	SELECT create_distributed_table('bounces', 'account_id');
+	INSERT INTO bounces SELECT a, CASE WHEN a % 3 = 0 THEN '550 5.7.1 zqx frobnicated by the gateway'
+		ELSE '550 5.1.1 No such user' END FROM generate_series(1, 60) a;
+	CREATE TABLE bounces_local AS SELECT * FROM bounces;" >/dev/null
+t0=$(ms)
+out=$(PGOPTIONS="-c client_min_messages=warning" q 0 "SELECT bounce.distribute_config()")
+expect "bounce.distribute_config(): no deadlock" "$out" "{rule,reason_kind,policy,domain_mx}"
+echo "  distribute_config took $(( $(ms) - t0 )) ms"
+expect "policy: the default row after distributing" \
+	"$(q 0 "SELECT count(*) FROM bounce.policy WHERE tenant = ''")" 1
+q 0 "INSERT INTO bounce.rule (pattern, reason, priority) VALUES ('zqx frobnicated', 'virus_detected', 5)" >/dev/null
+sql="SELECT string_agg(r::text || ':' || n, ',' ORDER BY r) FROM
+	(SELECT bounce.reason_for(diag) r, count(*) n FROM TABLE GROUP BY 1) s"
+expect "a rule added on the coordinator, in a distributed query" \
+	"$(q 0 "${sql//TABLE/bounces}")" "user_unknown:40,virus_detected:20"
+expect "the same on the worker's shards as on one node" \
+	"$(q 0 "${sql//TABLE/bounces}")" "$(q 0 "${sql//TABLE/bounces_local}")"
+q 0 "INSERT INTO bounce.reason_kind (tenant, reason, kind) VALUES (NULL, 'virus_detected', 'soft')" >/dev/null
+sql="SELECT string_agg(k::text || ':' || n, ',' ORDER BY k) FROM
+	(SELECT bounce.kind_for(diag) k, count(*) n FROM bounces GROUP BY 1) s"
+expect "a reason -> kind row added on the coordinator, in a distributed query" \
+	"$(q 0 "$sql")" "hard:40,soft:20"
+q 0 "DELETE FROM bounce.rule; DELETE FROM bounce.reason_kind" >/dev/null
+sql="SELECT string_agg(r::text || ':' || n, ',' ORDER BY r) FROM
+	(SELECT bounce.reason_for(diag) r, count(*) n FROM bounces GROUP BY 1) s"
+expect "the rule deleted on the coordinator, gone on the workers" \
+	"$(q 0 "$sql")" "user_unknown:40,security_error:20"
+
+# 4. Events distributed by tenant; the trigger stays disabled; the state
+#    is replayed on the coordinator.
+q 0 "CREATE TABLE events (account_id bigint, email text, campaign_id bigint, type text,
+		smtp_code int, smtp_status text, diagnostic text, occurred_at timestamptz);
+	CREATE INDEX ON events (account_id, lower(email));
+	SELECT bounce.track_events('events', 'email', 'type', 'campaign_id', 'occurred_at',
+		diagnostic => 'diagnostic', status => 'smtp_status', reply_code => 'smtp_code',
+		tenant => 'account_id');
+	ALTER TABLE events DISABLE TRIGGER bounce_track;
+	SET citus.enable_unsafe_triggers = on;
+	SELECT create_distributed_table('events', 'account_id');" >/dev/null
+PGOPTIONS="-c citus.enable_unsafe_triggers=on" q 0 "ALTER TABLE events ENABLE TRIGGER bounce_track"
+err=$(qerr 0 "INSERT INTO events VALUES (1, 'trap@example.net', 1, 'sent', NULL, NULL, NULL, now())")
+expect "the tracking trigger on a shard is refused" \
+	"$(echo "$err" | grep -c 'does not keep the state of a Citus shard')" 1
+echo "  $err"
+PGOPTIONS="-c citus.enable_unsafe_triggers=on" q 0 "ALTER TABLE events DISABLE TRIGGER bounce_track"
+
+load() {	# load FILE: COPY a TSV of test/citus/model.py into events
+	q 0 "\\copy events FROM '$1'" >/dev/null
+}
+check_model() {	# check_model NAME: rebuild on the coordinator, compare with the model
+	local out
+	q 0 "SELECT bounce.rebuild('events')" >/dev/null
+	q 0 "COPY (SELECT account_id, email, campaign_id, type,
+			bounce.kind_for(diagnostic, smtp_code, smtp_status::bounce.smtp_status),
+			extract(epoch FROM occurred_at) FROM events) TO STDOUT" > "$CTMP/events.tsv"
+	q 0 "COPY (SELECT tenant, address, status, suppression_reason, hard_streak, soft_streak
+			FROM bounce.address_state WHERE tenant <> '') TO STDOUT" > "$CTMP/state.tsv"
+	out=$(python3 test/citus/model.py check "$CTMP/events.tsv" "$CTMP/state.tsv")
+	echo "$out" | grep FAILED | head -10
+	expect "$1: state = model ($(echo "$out" | tail -1))" \
+		"$(echo "$out" | tail -1 | sed 's/^[0-9]* passed, //')" "0 failed"
+}
+python3 test/citus/model.py gen 11 6 12 40 > "$CTMP/h1.tsv"
+python3 test/citus/model.py gen 12 6 12 15 > "$CTMP/h2.tsv"
+chmod 644 "$CTMP"/h*.tsv
+n1=$(wc -l < "$CTMP/h1.tsv")
+t0=$(ms)
+load "$CTMP/h1.tsv"
+t_copy=$(( $(ms) - t0 ))
+t0=$(ms)
+check_model "randomized histories, 6 tenants, $n1 events"
+t_check=$(( $(ms) - t0 ))
+expect "the views on the coordinator agree with the state" \
+	"$(q 0 "SELECT (SELECT count(*) FROM bounce.confirmed_addresses) + (SELECT count(*) FROM bounce.active_addresses)
+		+ (SELECT count(*) FROM bounce.suppressed_addresses)")" \
+	"$(q 0 "SELECT count(*) FROM bounce.address_state")"
+expect "sendable() on the coordinator follows the state" \
+	"$(q 0 "SELECT count(*) FILTER (WHERE bounce.sendable(address, tenant) <> (status = 'active'
+		AND NOT EXISTS (SELECT FROM bounce.suppression p WHERE p.tenant = s.tenant AND p.address = s.address)))
+		FROM bounce.address_state s")" 0
+q 0 "CREATE TABLE contacts AS SELECT DISTINCT account_id, lower(email) AS email FROM events;
+	CREATE TABLE contacts_local AS SELECT * FROM contacts;
+	SELECT create_distributed_table('contacts', 'account_id');" >/dev/null
+# sendable() inside a query that Citus pushes down would run on the workers
+# (their state tables are empty): a send query on a distributed list
+# anti-joins the coordinator's bounce.unsendable_addresses instead.
+sql="SELECT count(*) FROM TABLE c WHERE NOT EXISTS (SELECT FROM bounce.unsendable_addresses u
+	WHERE u.tenant = c.account_id::text AND u.address = c.email)"
+expect "a send query on a distributed list = sendable() on one node" \
+	"$(q 0 "${sql//TABLE/contacts}")" \
+	"$(q 0 "SELECT count(*) FROM contacts_local WHERE bounce.sendable(email, account_id::text)")"
+err=$(qerr 1 "SELECT bounce.rebuild('events')")
+expect "rebuild() on a worker is refused" "$(echo "$err" | grep -c 'runs on the Citus coordinator')" 1
+
+# 5. A shard move, then more events.
+shard=$(q 0 "SELECT get_shard_id_for_distribution_column('events', 3)")
+from=$(q 0 "SELECT nodeport FROM citus_shards WHERE shardid = $shard")
+to=${ports[1]}; [ "$from" = "${ports[1]}" ] && to=${ports[2]}
+q 0 "SELECT citus_move_shard_placement($shard, 'localhost', $from, 'localhost', $to,
+	shard_transfer_mode => 'block_writes')" >/dev/null
+expect "shard of tenant 3 moved" "$(q 0 "SELECT nodeport FROM citus_shards WHERE shardid = $shard")" "$to"
+load "$CTMP/h2.tsv"
+check_model "after the shard move and more events"
+sql="SELECT string_agg(account_id || ' ' || t, ',' ORDER BY account_id) FROM
+	(SELECT account_id, bounce.tally(CASE WHEN type = 'sent' THEN 'none'::bounce.kind
+		WHEN type = 'bounce' THEN bounce.kind_for(diagnostic) END) t FROM TABLE
+	 WHERE type IN ('sent', 'bounce') GROUP BY 1) s"
+q 0 "CREATE TABLE events_local AS SELECT * FROM events" >/dev/null
+expect "tallies after the move: distributed = local" "$(q 0 "${sql//TABLE/events}")" "$(q 0 "${sql//TABLE/events_local}")"
+q 0 "INSERT INTO bounce.rule (pattern, reason) VALUES ('temporarily unavailable', 'greylisted')" >/dev/null
+expect "a rule reaches the moved shard" \
+	"$(q 0 "SELECT DISTINCT bounce.reason_for(diagnostic) FROM events WHERE account_id = 3 AND smtp_code = 450")" greylisted
+q 0 "DELETE FROM bounce.rule" >/dev/null
+
+# 6. Cost per event: the same events tracked on one node (trigger) and on
+#    Citus (COPY into the distributed table, then rebuild on the coordinator).
+q 0 "CREATE TABLE ev1 (LIKE events INCLUDING INDEXES);
+	SELECT bounce.track_events('ev1', 'email', 'type', 'campaign_id', 'occurred_at',
+		diagnostic => 'diagnostic', status => 'smtp_status', reply_code => 'smtp_code',
+		tenant => 'account_id');" >/dev/null
+python3 test/citus/model.py gen 21 10 100 20 > "$CTMP/h3.tsv"
+chmod 644 "$CTMP/h3.tsv"
+n3=$(wc -l < "$CTMP/h3.tsv")
+q 0 "TRUNCATE events, bounce.address_state, bounce.suppression" >/dev/null 2>&1
+t0=$(ms); q 0 "\\copy ev1 FROM '$CTMP/h3.tsv'" >/dev/null; t_one=$(( $(ms) - t0 ))
+q 0 "DELETE FROM bounce.address_state" >/dev/null 2>&1
+t0=$(ms); q 0 "\\copy events FROM '$CTMP/h3.tsv'" >/dev/null; t_dcopy=$(( $(ms) - t0 ))
+t0=$(ms); q 0 "SELECT bounce.rebuild('events')" >/dev/null; t_drebuild=$(( $(ms) - t0 ))
+t0=$(ms); q 0 "SELECT bounce.rebuild('ev1')" >/dev/null; t_rebuild1=$(( $(ms) - t0 ))
+echo "cost per event, $n3 events of 1000 addresses (us per event):"
+echo "  one node, COPY with the tracking trigger:      $(( t_one * 1000 / n3 ))"
+echo "  one node, rebuild():                           $(( t_rebuild1 * 1000 / n3 ))"
+echo "  Citus, COPY into the distributed table:        $(( t_dcopy * 1000 / n3 ))"
+echo "  Citus, rebuild() on the coordinator:           $(( t_drebuild * 1000 / n3 ))"
+echo "  Citus path (COPY + rebuild) / one node (COPY with trigger): $(echo "scale=2; ($t_dcopy + $t_drebuild) / $t_one" | bc 2>/dev/null || echo "$(( (t_dcopy + t_drebuild) * 100 / t_one ))/100")"
+echo "  (histories: $n1 events loaded in $t_copy ms, replayed and modelled in $t_check ms)"
+
+expect_summary
