@@ -75,6 +75,8 @@ typedef struct BnRule
 								 * else the anchor that must end at most
 								 * `window` characters before this phrase */
 	uint8_t		window;
+	const char *group;			/* the phrase group and where its meaning
+								 * comes from (RFC, MTA, provider docs) */
 } BnRule;
 
 /* The tables: generic rules (patterns.c), provider rules (provider_rules.c). */
