@@ -129,6 +129,7 @@ typedef struct BnPatternStats
 	int			rules;
 	int			states;
 	int			classes;
+	size_t		table_bytes;	/* memory of the transition table */
 	bool		complete;		/* false if a rule was dropped (too long, full) */
 } BnPatternStats;
 

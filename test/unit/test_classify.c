@@ -563,8 +563,8 @@ test_tables(void)
 	CHECK(s.complete);
 	CHECK_INT(s.rules, (int) (bn_generic_rule_count + bn_provider_rule_count));
 	CHECK(s.states > 1 && s.states < 32768);
-	printf("patterns: %d rules, %d states, %d classes (%d KB of transitions)\n",
-		   s.rules, s.states, s.classes, s.states * s.classes * 4 / 1024);
+	printf("patterns: %d rules, %d states, %d classes (%zu KB of transitions)\n",
+		   s.rules, s.states, s.classes, s.table_bytes / 1024);
 
 	for (int t = 0; t < 2; t++)
 	{
