@@ -2,7 +2,12 @@
 # How the built-in classifier generalizes (plain-C core, no server):
 #   1. the project's own test strings (test/strings/own.tsv: written for
 #      this project, multilingual, many MTAs and providers; none from the
-#      corpus): reason agreement, bar 90%.  Always runs.
+#      corpus): reason agreement, bar 90%; and the held-out strings
+#      (test/strings/holdout.tsv: written after the rules, in the style of
+#      MTAs and providers the rules had not been written for, and scored
+#      once before any rule was changed: 64/73 = 87.7% of reasons, 91.8%
+#      of kinds; the misses were then fixed where the wording is general),
+#      bar 90%.  Always runs.
 #   2. when ../shared/corpus is present: agreement per format family of the
 #      corpus and its spread, a leave-family-out view, and for every rule how
 #      many families and own strings it decides; a rule that decides in one
@@ -26,6 +31,7 @@ if ! $cc -O2 -Wall -Wextra -Werror -I"$root/src/core" -o "$tmp/accuracy" \
 fi
 
 "$tmp/accuracy" --own "$here/strings/own.tsv" 90 || exit 1
+"$tmp/accuracy" --own "$here/strings/holdout.tsv" 90 || exit 1
 
 if [ ! -f "$corpus" ]; then
 	echo "skipped: ../shared/corpus not present (own strings scored above)"

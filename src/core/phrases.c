@@ -97,8 +97,16 @@ const BnRule bn_generic_rules[] = {
 	R("recipient doesn't exist", USER_UNKNOWN, STRONG),
 	R("user not found", USER_UNKNOWN, STRONG),
 	R("recipient not found", USER_UNKNOWN, STRONG),
+#undef G
+#define G "user_unknown: HCL Domino (\"not listed in Domino Directory\")"
 	R("user not listed", USER_UNKNOWN, STRONG),
+#undef G
+#define G "user_unknown: RFC 3463 X.1.1 wording (Postfix, Exim, Sendmail, qmail, Exchange)"
+#undef G
+#define G "user_unknown: HCL Domino (\"not listed in Domino Directory\")"
 	R("not listed in domino directory", USER_UNKNOWN, STRONG),
+#undef G
+#define G "user_unknown: RFC 3463 X.1.1 wording (Postfix, Exim, Sendmail, qmail, Exchange)"
 	R("unknown or illegal", USER_UNKNOWN, STRONG),
 	R("illegal alias", USER_UNKNOWN, STRONG),
 	R("non-existent user", USER_UNKNOWN, STRONG),
@@ -120,6 +128,14 @@ const BnRule bn_generic_rules[] = {
 	 */
 	R("recipient address rejected", USER_UNKNOWN, WEAK),
 	R("address rejected", USER_UNKNOWN, WEAK - 3),
+	R("recipient is invalid", USER_UNKNOWN, MEDIUM),
+	R("recipient address is invalid", USER_UNKNOWN, MEDIUM),
+	/* Haraka's rcpt_to.in_host_list refusal (Haraka plugin docs) */
+#undef G
+#define G "user_unknown: Haraka rcpt_to.in_host_list"
+	R("i cannot deliver mail for", USER_UNKNOWN, MEDIUM),
+#undef G
+#define G "user_unknown: RFC 3463 X.1.1 wording (Postfix, Exim, Sendmail, qmail, Exchange)"
 	R("recipient rejected", USER_UNKNOWN, WEAK - 3),
 #undef G
 	/* Microsoft 365 NDR 5.4.1 (Directory-Based Edge Blocking) */
@@ -189,7 +205,11 @@ const BnRule bn_generic_rules[] = {
 	R("could not find any host", HOST_UNKNOWN, EXACT),
 	R("point to non-existent hosts", HOST_UNKNOWN, EXACT),
 	/* Exim under cPanel, listed in Sisimai's HostUnknown.pm */
+#undef G
+#define G "host_unknown: Exim under cPanel (Sisimai HostUnknown.pm)"
 	R("account or domain may not exist", HOST_UNKNOWN, EXACT),
+#undef G
+#define G "host_unknown: RFC 3463 X.1.2/X.4.4, DNS NXDOMAIN (Postfix, Exim, Sendmail, qmail, Exchange)"
 	R("host address lookups failed permanently", HOST_UNKNOWN, EXACT),
 	R("bad destination system address", HOST_UNKNOWN, EXACT),
 	RW("nxdomain", HOST_UNKNOWN, STRONG),
@@ -437,6 +457,7 @@ const BnRule bn_generic_rules[] = {
 	R("retry time exceeded", EXPIRED, STRONG),
 	R("retry period expired", EXPIRED, STRONG),
 	R("retries exhausted", EXPIRED, STRONG),
+	R("maximum delivery time", EXPIRED, STRONG),
 	R("maximum retries", EXPIRED, STRONG),
 	R("max retries", EXPIRED, STRONG),
 	R("too many retries", EXPIRED, STRONG),
@@ -452,17 +473,33 @@ const BnRule bn_generic_rules[] = {
 	R("could not deliver for", EXPIRED, MEDIUM),
 	/* Sisimai's Expired.pm: a time-out reported in a bounce comes at the
 	 * end of the retry period */
+#undef G
+#define G "expired: time-outs reported in bounces (Sisimai Expired.pm)"
 	R("connection timed out", EXPIRED, MEDIUM),
+#undef G
+#define G "expired: RFC 3463 X.4.7 (Exim, Sendmail, qmail, Postfix, OpenSMTPD, PowerMTA, Exchange)"
 	R("timed out", EXPIRED, WEAK),
 	/* Gmail's bounce after its retry period (help answer 7720) */
+#undef G
+#define G "expired: Gmail bounce after its retry period (help answer 7720)"
 	R("did not accept our requests to connect", EXPIRED, MEDIUM),
+#undef G
+#define G "expired: RFC 3463 X.4.7 (Exim, Sendmail, qmail, Postfix, OpenSMTPD, PowerMTA, Exchange)"
+#undef G
+#define G "expired: delay notices (RFC 3464 Action: delayed; Gmail)"
 	R("has been delayed", EXPIRED, WEAK - 3),
+#undef G
+#define G "expired: RFC 3463 X.4.7 (Exim, Sendmail, qmail, Postfix, OpenSMTPD, PowerMTA, Exchange)"
 	/*
 	 * Postfix's "delivery temporarily suspended: <cause>" marks a
 	 * destination throttled after repeated failures; it reaches a sender
 	 * only in the bounce sent at maximal_queue_lifetime.
 	 */
+#undef G
+#define G "expired: Postfix bounce at maximal_queue_lifetime"
 	R("delivery temporarily suspended", EXPIRED, MEDIUM + 5),
+#undef G
+#define G "expired: RFC 3463 X.4.7 (Exim, Sendmail, qmail, Postfix, OpenSMTPD, PowerMTA, Exchange)"
 #undef G
 
 	/*
@@ -721,8 +758,16 @@ const BnRule bn_generic_rules[] = {
 	RW("ptr", REQUIRE_PTR, MEDIUM + 5),
 	/* Exim's verify=reverse_host_lookup refusal as listed in Sisimai's
 	 * RequirePTR.pm ("service permits N unverifyable sending IPs") */
+#undef G
+#define G "require_ptr: Exim reverse_host_lookup (Sisimai RequirePTR.pm)"
 	R("unverifiable sending ip", REQUIRE_PTR, STRONG),
+#undef G
+#define G "require_ptr: Gmail 5.7.25, Postfix reject_unknown_client, GMX"
+#undef G
+#define G "require_ptr: Exim reverse_host_lookup (Sisimai RequirePTR.pm)"
 	R("unverifyable sending ip", REQUIRE_PTR, STRONG),
+#undef G
+#define G "require_ptr: Gmail 5.7.25, Postfix reject_unknown_client, GMX"
 #undef G
 
 	/* not_compliant_rfc: RFC 5322 violations (Gmail "Messages missing a
@@ -776,8 +821,16 @@ const BnRule bn_generic_rules[] = {
 	R("permission to post", REJECTED, STRONG + 5),
 	R("sender domain", REJECTED, MEDIUM + 5),
 	R("sender address", REJECTED, MEDIUM),
+#undef G
+#define G "rejected: Google Groups help"
 	R("groups.google.com", REJECTED, MEDIUM),
+#undef G
+#define G "rejected: RFC 3463 X.1.7/X.1.8 (Postfix, Exim, Cisco, GMX, Yahoo, list managers)"
+#undef G
+#define G "rejected: Gmail help keyword CustomFromDenied"
 	R("customfromdenied", REJECTED, EXACT),
+#undef G
+#define G "rejected: RFC 3463 X.1.7/X.1.8 (Postfix, Exim, Cisco, GMX, Yahoo, list managers)"
 #undef G
 
 	/* no_relaying: RFC 5321 550 "relaying denied"; Postfix "Relay access
@@ -799,7 +852,11 @@ const BnRule bn_generic_rules[] = {
 	R("we do not relay", NO_RELAYING, EXACT),
 	R("no relaying", NO_RELAYING, EXACT),
 	/* Sendmail's check_rcpt, listed in Sisimai's NoRelaying.pm */
+#undef G
+#define G "no_relaying: Sendmail check_rcpt (Sisimai NoRelaying.pm)"
 	R("insecure mail relay", NO_RELAYING, STRONG),
+#undef G
+#define G "no_relaying: Postfix, Exim, Sendmail, Microsoft 5.7.64"
 #undef G
 
 	/* content_error: RFC 3463 X.6.x (media, conversion, 8-bit) */
@@ -963,6 +1020,11 @@ const BnRule bn_generic_rules[] = {
 	R("\xd0\xbd\xd0\xb5\xd0\xb8\xd0\xb7\xd0\xb2\xd0\xb5\xd1\x81\xd1\x82\xd0\xbd\xd1\x8b\xd0\xb9 \xd0\xbf\xd0\xbe\xd0\xbb\xd1\x83\xd1\x87\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c", USER_UNKNOWN, STRONG), /* неизвестный получатель */
 	R("\xd0\x9d\xd0\xb5\xd0\xb8\xd0\xb7\xd0\xb2\xd0\xb5\xd1\x81\xd1\x82\xd0\xbd\xd1\x8b\xd0\xb9 \xd0\xbf\xd0\xbe\xd0\xbb\xd1\x83\xd1\x87\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c", USER_UNKNOWN, STRONG), /* Неизвестный получатель */
 	R("\xd0\xbd\xd0\xb5 \xd1\x81\xd1\x83\xd1\x89\xd0\xb5\xd1\x81\xd1\x82\xd0\xb2\xd1\x83\xd0\xb5\xd1\x82", USER_UNKNOWN, MEDIUM - 5), /* не существует */
+	R("\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81\xd0\xb0\xd1\x82 \xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd", USER_UNKNOWN, STRONG), /* адресат не найден */
+	R("\xd0\x90\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81\xd0\xb0\xd1\x82 \xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd", USER_UNKNOWN, STRONG), /* Адресат не найден */
+	/* Polish and Czech */
+	R("nie ma takiego u\xc5\xbcytkownika", USER_UNKNOWN, STRONG), /* nie ma takiego użytkownika */
+	R("u\xc5\xbeivatel neexistuje", USER_UNKNOWN, STRONG), /* uživatel neexistuje */
 #undef G
 
 #define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
@@ -973,11 +1035,14 @@ const BnRule bn_generic_rules[] = {
 	R("d\xc3\xa9passement de quota", MAILBOX_FULL, STRONG),
 	R("postfach voll", MAILBOX_FULL, STRONG),
 	R("postfach ist voll", MAILBOX_FULL, STRONG),
+	R("ist voll", MAILBOX_FULL, MEDIUM + 5),
 	R("speicherplatz", MAILBOX_FULL, MEDIUM),
 	R("kontingent \xc3\xbc""berschritten", MAILBOX_FULL, STRONG), /* Kontingent überschritten */
 	R("quota \xc3\xbc""berschritten", MAILBOX_FULL, STRONG),
 	R("buz\xc3\xb3n lleno", MAILBOX_FULL, STRONG), /* buzón lleno */
 	R("buzon lleno", MAILBOX_FULL, STRONG),
+	R("est\xc3\xa1 llena", MAILBOX_FULL, MEDIUM + 5), /* está llena */
+	R("esta llena", MAILBOX_FULL, MEDIUM + 5),
 	R("buz\xc3\xb3n est\xc3\xa1 lleno", MAILBOX_FULL, STRONG),
 	R("cuota excedida", MAILBOX_FULL, STRONG),
 	R("caixa postal cheia", MAILBOX_FULL, STRONG),
