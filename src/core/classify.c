@@ -67,6 +67,7 @@
 #include "patterns.h"
 #include "provider.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -332,15 +333,20 @@ bn_classify_explain(const BnInput *in, BnVerdict *out, BnEvidence *ev)
 }
 
 /* Append to buf like snprintf, never past size; returns the new length. */
+static size_t append(char *buf, size_t size, size_t n, const char *fmt,...)
+			__attribute__((format(printf, 4, 5)));
+
 static size_t
-append(char *buf, size_t size, size_t n, const char *fmt, const char *a,
-	   const char *b)
+append(char *buf, size_t size, size_t n, const char *fmt,...)
 {
+	va_list		ap;
 	int			w;
 
-	if (n >= size)
+	if (n + 1 >= size)
 		return n;
-	w = snprintf(buf + n, size - n, fmt, a, b);
+	va_start(ap, fmt);
+	w = vsnprintf(buf + n, size - n, fmt, ap);
+	va_end(ap);
 	if (w < 0)
 		return n;
 	return n + (size_t) w >= size ? size - 1 : n + (size_t) w;
@@ -350,9 +356,10 @@ size_t
 bn_evidence_format(const BnEvidence *ev, const BnVerdict *v, char *buf,
 				   size_t size)
 {
-	char		code[BN_STATUS_BUFSIZE + 8];
+	char		code[BN_STATUS_BUFSIZE];
 	size_t		n = 0;
 	const char *prov = bn_provider_names[ev->provider];
+	const char *how = ev->command_given ? "" : " (named in the text)";
 
 	if (size == 0)
 		return 0;
@@ -361,33 +368,30 @@ bn_evidence_format(const BnEvidence *ev, const BnVerdict *v, char *buf,
 	{
 		case BN_EVIDENCE_PHRASE:
 			n = append(buf, size, n, "phrase \"%s\" (%s)", ev->rule->phrase,
-					   ev->rule->group ? ev->rule->group : "generic");
+					   ev->rule->group ? ev->rule->group : "generic wording");
 			break;
 		case BN_EVIDENCE_PROVIDER_PHRASE:
-			n = append(buf, size, n, "provider %s: phrase \"%s\"", prov,
-					   ev->rule->phrase);
-			n = append(buf, size, n, " (%s)%s",
-					   ev->rule->group ? ev->rule->group : "provider", "");
+			n = append(buf, size, n, "provider %s: phrase \"%s\" (%s)", prov,
+					   ev->rule->phrase,
+					   ev->rule->group ? ev->rule->group : "provider's wording");
 			break;
 		case BN_EVIDENCE_PROVIDER_STATUS:
 			bn_status_format(v->status, code);
-			n = append(buf, size, n, "provider %s: status %s (provider's documented code)",
+			n = append(buf, size, n,
+					   "provider %s: status %s (provider's documented code)",
 					   prov, code);
 			break;
 		case BN_EVIDENCE_STATUS:
 			bn_status_format(v->status, code);
-			n = append(buf, size, n, "status %s (RFC 3463 / IANA registry)%s",
-					   code, "");
+			n = append(buf, size, n, "status %s (RFC 3463 / IANA registry)", code);
 			break;
 		case BN_EVIDENCE_REPLY:
-			snprintf(code, sizeof code, "%d", v->reply_code);
-			n = append(buf, size, n, "reply code %s (RFC 5321)%s", code, "");
+			n = append(buf, size, n, "reply code %d (RFC 5321)", v->reply_code);
 			break;
 		case BN_EVIDENCE_NONE:
-			n = append(buf, size, n, "%s%s",
-					   v->reason == BN_REASON_UNDEFINED ?
+			n = append(buf, size, n, "%s", v->reason == BN_REASON_UNDEFINED ?
 					   "no evidence: no failure code and no known wording" :
-					   "weak evidence: a failure code, no known wording", "");
+					   "weak evidence: a failure code, no known wording");
 			break;
 	}
 	switch (ev->refined)
@@ -395,21 +399,21 @@ bn_evidence_format(const BnEvidence *ev, const BnVerdict *v, char *buf,
 		case BN_REFINE_NONE:
 			break;
 		case BN_REFINE_MAIL:
-			n = append(buf, size, n, "; then command MAIL%s: the envelope sender was refused (rejected)",
-					   ev->command_given ? "" : " (named in the text)", "");
+			n = append(buf, size, n, "; then command MAIL%s: the envelope "
+					   "sender was refused (rejected)", how);
 			break;
 		case BN_REFINE_CONN:
-			n = append(buf, size, n, "; then command CONN/EHLO%s: the sending host was refused (blocked)",
-					   ev->command_given ? "" : " (named in the text)", "");
+			n = append(buf, size, n, "; then command CONN/EHLO%s: the sending "
+					   "host was refused (blocked)", how);
 			break;
 		case BN_REFINE_DATA:
-			n = append(buf, size, n, "; then command DATA%s: the recipient was accepted at RCPT, a filter refused (filtered)",
-					   ev->command_given ? "" : " (named in the text)", "");
+			n = append(buf, size, n, "; then command DATA%s: the recipient was "
+					   "accepted at RCPT, a filter refused (filtered)", how);
 			break;
 		case BN_REFINE_MAILBOX_STATUS:
 			bn_status_format(v->status, code);
-			n = append(buf, size, n, "; then status %s: RFC 3463 says the mailbox exists (filtered)%s",
-					   code, "");
+			n = append(buf, size, n, "; then status %s: RFC 3463 says the "
+					   "mailbox exists (filtered)", code);
 			break;
 	}
 	return n;

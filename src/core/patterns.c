@@ -7,12 +7,14 @@
  * The automaton is a full DFA over byte classes: every byte of every phrase
  * gets a class (ASCII letters are folded, so 'A' and 'a' share one; all
  * white space shares the class of ' '), every other byte is class 0.  Each
- * transition holds the 16-bit number of the target state, whose row starts
- * at number << shift (rows padded to a power of two), and the states that
- * end a phrase are numbered last, so the hot loop is a shift, one table
- * load per byte and a compare that is rarely true.  A run of white space counts as one space: every
- * state entered by a space loops on further spaces, which is exactly
- * "collapse, then match", at no cost per byte.
+ * transition holds the offset of the target state's row, and the states
+ * that end a phrase are numbered last, so the hot loop is one table load
+ * per byte and a compare that is rarely true.  The phrases with non-ASCII
+ * bytes have an automaton of their own, run only over a text that holds
+ * such a byte, so that English text pays nothing for other languages.
+ * A run of white space counts as one space: every state entered by a space
+ * loops on further spaces, which is exactly "collapse, then match", at no
+ * cost per byte.
  *
  * The automaton is built once, at first use, into static memory.  The build
  * is deterministic (it depends only on the constant tables); a compare-and-
@@ -238,32 +240,74 @@ bn_reply_meaning(int code, BnReason *reason, int *prio)
  * ------------------------------------------------------------------------
  */
 #define MAX_PHRASE	63			/* normalized length */
-#define MAX_STATES	16384
-#define MAX_CLASSES 200			/* at most MAX_STRIDE */
 #define MAX_RULES	2048
 #define CLS_OTHER	0
 #define CLS_SPACE	1
 
-static uint8_t byte_class[256];
-static int	nclasses;
-static int	nstates;
+/*
+ * Two automata of the same kind: one for the phrases written in ASCII,
+ * which every text goes through, and one for the phrases with non-ASCII
+ * bytes (other languages), which only a text holding such a byte goes
+ * through.  Kept apart, the ASCII one stays small (few classes, few
+ * states) and fast; the other adds nothing to the cost of an English text.
+ */
+#define MAX_STATES_ASCII 16384
+#define MAX_CLASSES_ASCII 96
+#define MAX_STATES_INTL 8192
+#define MAX_CLASSES_INTL 224
+
+typedef struct Automaton
+{
+	bool		intl;			/* holds the phrases with non-ASCII bytes */
+	int			max_states;
+	int			max_classes;
+	uint8_t		byte_class[256];
+	int			nclasses;
+	int			nstates;
+	uint32_t	out_min;		/* offsets from here on end a phrase */
+	/* transitions: the target's row offset (state * nclasses); built as
+	 * plain state numbers first */
+	uint32_t   *delta;
+	uint16_t   *old_id;			/* final number -> trie number */
+	uint16_t   *dict_link;		/* next state with rules on the fail chain */
+	int16_t    *first_rule;		/* -1: none */
+	bool	   *by_space;		/* the trie edge into it is a space */
+	uint16_t   *queue;			/* build only */
+	uint16_t   *fail;			/* build only */
+	uint16_t   *new_id;			/* build only */
+	bool	   *moved;			/* build only */
+} Automaton;
+
+#define AUTOMATON_STORAGE(name, states, classes) \
+	static uint32_t name##_delta[(states) * (classes)]; \
+	static uint16_t name##_old_id[states]; \
+	static uint16_t name##_dict_link[states]; \
+	static int16_t name##_first_rule[states]; \
+	static bool name##_by_space[states]; \
+	static uint16_t name##_queue[states]; \
+	static uint16_t name##_fail[states]; \
+	static uint16_t name##_new_id[states]; \
+	static bool name##_moved[states]
+
+AUTOMATON_STORAGE(ascii, MAX_STATES_ASCII, MAX_CLASSES_ASCII);
+AUTOMATON_STORAGE(intl, MAX_STATES_INTL, MAX_CLASSES_INTL);
+
+#define AUTOMATON_INIT(name, is_intl, states, classes) \
+	{.intl = is_intl, .max_states = states, .max_classes = classes, \
+	 .delta = name##_delta, .old_id = name##_old_id, \
+	 .dict_link = name##_dict_link, .first_rule = name##_first_rule, \
+	 .by_space = name##_by_space, .queue = name##_queue, .fail = name##_fail, \
+	 .new_id = name##_new_id, .moved = name##_moved}
+
+static Automaton ascii_dfa = AUTOMATON_INIT(ascii, false, MAX_STATES_ASCII, MAX_CLASSES_ASCII);
+static Automaton intl_dfa = AUTOMATON_INIT(intl, true, MAX_STATES_INTL, MAX_CLASSES_INTL);
+
+/* Rules are numbered across both automata. */
 static int	nrules;
 static bool complete;
-/* transitions: the target state's number; a state's row starts at
- * state << shift (rows are padded to a power of two, so that the hot loop
- * shifts instead of multiplying and the table holds 16-bit numbers) */
-#define MAX_STRIDE	256
-static uint16_t delta[MAX_STATES * MAX_STRIDE];
-static int	shift;				/* row stride is 1 << shift >= nclasses */
-static uint32_t out_min;		/* states from here on end a phrase */
-static uint16_t old_id[MAX_STATES];	/* final number -> trie number */
-static uint16_t dict_link[MAX_STATES];	/* next state with rules on the fail
-										 * chain */
-static int16_t first_rule[MAX_STATES];	/* -1: none */
 static int16_t next_rule[MAX_RULES];
 static uint8_t rule_len[MAX_RULES];
 static const BnRule *rule_of[MAX_RULES];
-static bool by_space[MAX_STATES];	/* the trie edge into it is a space */
 
 static int	built;				/* 0 no, 1 building, 2 built */
 
@@ -311,24 +355,37 @@ normalize(const char *phrase, uint8_t *out)
 	return n;
 }
 
+/* Does the normalized phrase belong to this automaton? */
+static bool
+belongs(const Automaton *a, const uint8_t *buf, int n)
+{
+	bool		high = false;
+
+	for (int j = 0; j < n; j++)
+		high |= buf[j] >= 0x80;
+	return high == a->intl;
+}
+
 static void
-add_classes(const BnRule *rules, size_t count)
+add_classes(Automaton *a, const BnRule *rules, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
 	{
 		uint8_t		buf[MAX_PHRASE];
 		int			n = normalize(rules[i].phrase, buf);
 
+		if (n <= 0 || !belongs(a, buf, n))
+			continue;
 		for (int j = 0; j < n; j++)
 		{
-			if (byte_class[buf[j]] == CLS_OTHER && nclasses < MAX_CLASSES)
-				byte_class[buf[j]] = (uint8_t) nclasses++;
+			if (a->byte_class[buf[j]] == CLS_OTHER && a->nclasses < a->max_classes)
+				a->byte_class[buf[j]] = (uint8_t) a->nclasses++;
 		}
 	}
 }
 
 static void
-add_rules(const BnRule *rules, size_t count)
+add_rules(Automaton *a, const BnRule *rules, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
 	{
@@ -338,8 +395,10 @@ add_rules(const BnRule *rules, size_t count)
 		int			r;
 		bool		ok = n > 0 && nrules < MAX_RULES;
 
+		if (n > 0 && !belongs(a, buf, n))
+			continue;			/* the other automaton's */
 		for (int j = 0; ok && j < n; j++)
-			ok = byte_class[buf[j]] != CLS_OTHER;
+			ok = a->byte_class[buf[j]] != CLS_OTHER;
 		if (!ok)
 		{
 			complete = false;
@@ -347,18 +406,18 @@ add_rules(const BnRule *rules, size_t count)
 		}
 		for (int j = 0; j < n; j++)
 		{
-			uint16_t   *t = &delta[(s << shift) + byte_class[buf[j]]];
+			uint32_t   *t = &a->delta[s * a->nclasses + a->byte_class[buf[j]]];
 
 			if (*t == 0)
 			{
-				if (nstates >= MAX_STATES)
+				if (a->nstates >= a->max_states)
 				{
 					complete = false;
 					return;
 				}
-				first_rule[nstates] = -1;
-				by_space[nstates] = buf[j] == ' ';
-				*t = (uint16_t) nstates++;
+				a->first_rule[a->nstates] = -1;
+				a->by_space[a->nstates] = buf[j] == ' ';
+				*t = (uint32_t) a->nstates++;
 			}
 			s = *t;
 		}
@@ -367,11 +426,11 @@ add_rules(const BnRule *rules, size_t count)
 		rule_len[r] = (uint8_t) n;
 		next_rule[r] = -1;
 		/* append, so that rules ending together keep table order */
-		if (first_rule[s] < 0)
-			first_rule[s] = (int16_t) r;
+		if (a->first_rule[s] < 0)
+			a->first_rule[s] = (int16_t) r;
 		else
 		{
-			int			k = first_rule[s];
+			int			k = a->first_rule[s];
 
 			while (next_rule[k] >= 0)
 				k = next_rule[k];
@@ -381,54 +440,52 @@ add_rules(const BnRule *rules, size_t count)
 }
 
 static void
-build(void)
+build_one(Automaton *a)
 {
-	static uint16_t queue[MAX_STATES];
-	static uint16_t fail[MAX_STATES];
+	uint32_t   *delta = a->delta;
+	uint16_t   *queue = a->queue,
+			   *fail = a->fail;
 	int			head = 0,
-				tail = 0;
+				tail = 0,
+				ncls;
 
 	/* Classes: 0 other, 1 space, then every byte the phrases use. */
-	memset(byte_class, 0, sizeof(byte_class));
-	nclasses = 2;
-	byte_class[' '] = CLS_SPACE;
+	memset(a->byte_class, 0, sizeof(a->byte_class));
+	a->nclasses = 2;
+	a->byte_class[' '] = CLS_SPACE;
 	/* Letters and digits always get a class: word boundaries need them. */
 	for (int c = 'a'; c <= 'z'; c++)
-		byte_class[c] = (uint8_t) nclasses++;
+		a->byte_class[c] = (uint8_t) a->nclasses++;
 	for (int c = '0'; c <= '9'; c++)
-		byte_class[c] = (uint8_t) nclasses++;
-	add_classes(bn_generic_rules, bn_generic_rule_count);
-	add_classes(bn_provider_rules, bn_provider_rule_count);
+		a->byte_class[c] = (uint8_t) a->nclasses++;
+	add_classes(a, bn_generic_rules, bn_generic_rule_count);
+	add_classes(a, bn_provider_rules, bn_provider_rule_count);
 	for (int c = 0; c < 256; c++)
 	{
 		uint8_t		f = fold((uint8_t) c);
 
 		if (f != c)
-			byte_class[c] = byte_class[f];
+			a->byte_class[c] = a->byte_class[f];
 	}
-	shift = 0;
-	while ((1 << shift) < nclasses)
-		shift++;
+	ncls = a->nclasses;
 
 	/* The trie. */
-	complete = true;
-	nstates = 1;
-	nrules = 0;
-	first_rule[0] = -1;
-	add_rules(bn_generic_rules, bn_generic_rule_count);
-	add_rules(bn_provider_rules, bn_provider_rule_count);
+	a->nstates = 1;
+	a->first_rule[0] = -1;
+	add_rules(a, bn_generic_rules, bn_generic_rule_count);
+	add_rules(a, bn_provider_rules, bn_provider_rule_count);
 
 	/* Breadth first: failure links, dictionary links, full transitions. */
 	fail[0] = 0;
-	dict_link[0] = 0;
-	for (int c = 0; c < nclasses; c++)
+	a->dict_link[0] = 0;
+	for (int c = 0; c < ncls; c++)
 	{
-		uint16_t	t = delta[c];
+		uint32_t	t = delta[c];
 
 		if (t != 0)
 		{
 			fail[t] = 0;
-			dict_link[t] = 0;
+			a->dict_link[t] = 0;
 			queue[tail++] = t;
 		}
 	}
@@ -436,78 +493,87 @@ build(void)
 	{
 		int			s = queue[head++];
 
-		for (int c = 0; c < nclasses; c++)
+		for (int c = 0; c < ncls; c++)
 		{
-			uint16_t   *t = &delta[(s << shift) + c];
-			int			f = (int) delta[(fail[s] << shift) + c];
+			uint32_t   *t = &delta[s * ncls + c];
+			int			f = (int) delta[fail[s] * ncls + c];
 
 			if (*t != 0)
 			{
 				fail[*t] = (uint16_t) f;
-				dict_link[*t] = (uint16_t) (first_rule[f] >= 0 ? f : dict_link[f]);
+				a->dict_link[*t] = (uint16_t) (a->first_rule[f] >= 0 ? f : a->dict_link[f]);
 				queue[tail++] = *t;
 			}
 			else
-				*t = (uint16_t) f;
+				*t = (uint32_t) f;
 		}
 	}
 
 	/* More white space after a space changes nothing. */
-	for (int s2 = 1; s2 < nstates; s2++)
-		if (by_space[s2])
-			delta[(s2 << shift) + CLS_SPACE] = (uint16_t) s2;
+	for (int s2 = 1; s2 < a->nstates; s2++)
+		if (a->by_space[s2])
+			delta[s2 * ncls + CLS_SPACE] = (uint32_t) s2;
 
 	/*
 	 * Renumber: states that end no phrase first (the root stays 0), then
-	 * those that do, so that "ends a phrase" is "state >= out_min".
+	 * those that do, so that "ends a phrase" is "offset >= out_min".
 	 */
 	{
-		static uint16_t new_id[MAX_STATES];
-		static bool moved[MAX_STATES];
-		uint16_t	row[MAX_CLASSES],
-					tmp[MAX_CLASSES];
+		uint16_t   *new_id = a->new_id;
+		bool	   *moved = a->moved;
+		uint32_t	row[MAX_CLASSES_INTL],
+					tmp[MAX_CLASSES_INTL];
 		int			n = 0;
 
 		for (int pass = 0; pass < 2; pass++)
 		{
-			for (int s2 = 0; s2 < nstates; s2++)
+			for (int s2 = 0; s2 < a->nstates; s2++)
 			{
-				bool		out = first_rule[s2] >= 0 || dict_link[s2] != 0;
+				bool		out = a->first_rule[s2] >= 0 || a->dict_link[s2] != 0;
 
 				if (out == (pass == 1))
 				{
 					new_id[s2] = (uint16_t) n;
-					old_id[n] = (uint16_t) s2;
+					a->old_id[n] = (uint16_t) s2;
 					n++;
 				}
 			}
 			if (pass == 0)
-				out_min = (uint32_t) n;
+				a->out_min = (uint32_t) (n * ncls);
 		}
 
 		/* move row s2 to new_id[s2], one cycle of the permutation at a time */
-		memset(moved, 0, sizeof(moved));
-		for (int s2 = 0; s2 < nstates; s2++)
+		memset(moved, 0, a->max_states * sizeof(bool));
+		for (int s2 = 0; s2 < a->nstates; s2++)
 		{
 			int			cur = s2;
 
 			if (moved[s2])
 				continue;
-			memcpy(row, &delta[s2 << shift], nclasses * sizeof(uint16_t));
+			memcpy(row, &delta[s2 * ncls], ncls * sizeof(uint32_t));
 			do
 			{
 				int			to = new_id[cur];
 
-				memcpy(tmp, &delta[to << shift], nclasses * sizeof(uint16_t));
-				memcpy(&delta[to << shift], row, nclasses * sizeof(uint16_t));
-				memcpy(row, tmp, nclasses * sizeof(uint16_t));
+				memcpy(tmp, &delta[to * ncls], ncls * sizeof(uint32_t));
+				memcpy(&delta[to * ncls], row, ncls * sizeof(uint32_t));
+				memcpy(row, tmp, ncls * sizeof(uint32_t));
 				moved[to] = true;
 				cur = to;
 			} while (cur != s2);
 		}
-		for (int i = 0; i < (nstates << shift); i++)
-			delta[i] = new_id[delta[i]];
+		for (int i = 0; i < a->nstates * ncls; i++)
+			delta[i] = (uint32_t) new_id[delta[i]] * (uint32_t) ncls;
 	}
+}
+
+static void
+build(void)
+{
+	complete = true;
+	nrules = 0;
+	build_one(&ascii_dfa);
+	build_one(&intl_dfa);
 }
 
 void
@@ -533,45 +599,43 @@ bn_patterns_stats(BnPatternStats *stats)
 {
 	bn_patterns_init();
 	stats->rules = nrules;
-	stats->states = nstates;
-	stats->classes = nclasses;
-	stats->table_bytes = ((size_t) nstates << shift) * sizeof(delta[0]);
+	stats->states = ascii_dfa.nstates + intl_dfa.nstates;
+	stats->classes = ascii_dfa.nclasses + intl_dfa.nclasses;
+	stats->table_bytes = ((size_t) ascii_dfa.nstates * ascii_dfa.nclasses +
+						  (size_t) intl_dfa.nstates * intl_dfa.nclasses) * sizeof(uint32_t);
 	stats->complete = complete;
 }
 
-void
-bn_patterns_scan(const char *text, size_t len, BnProvider provider,
-				 BnStatus status, BnMatch *best)
+/*
+ * One automaton's pass over the text.  Returns the OR of every byte seen,
+ * so that the caller knows whether a non-ASCII byte was there.
+ */
+static uint8_t
+scan_one(const Automaton *a, const uint8_t *p, size_t len, BnProvider provider,
+		 BnStatus status, BnMatch *best, size_t *anchor_end)
 {
-	const uint8_t *p = (const uint8_t *) text;
-	const uint16_t *dfa = delta;
-	const uint8_t *cls = byte_class;
-	const int	sh = shift;
-	uint32_t	q = 0;			/* the current state */
-	size_t		anchor_end[BN_MAX_ANCHORS] = {0};
-
-	best->prio = 0;
-	best->reason = BN_REASON_UNDEFINED;
-	best->rule = NULL;
-	best->end = 0;
-	best->stage = 0;
-	if (text == NULL || len == 0)
-		return;
-	bn_patterns_init();
+	const uint32_t *dfa = a->delta;
+	const uint8_t *cls = a->byte_class;
+	const uint32_t out_min = a->out_min;
+	const uint32_t ncls = (uint32_t) a->nclasses;
+	uint32_t	off = 0;
+	uint8_t		seen = 0;
 
 	for (size_t i = 0; i < len; i++)
 	{
 		int			st;
 
-		q = dfa[(q << sh) + cls[p[i]]];
-		if (q < out_min)
+		seen |= p[i];
+		off = dfa[off + cls[p[i]]];
+		if (off < out_min)
 			continue;
-		st = old_id[q];
+		st = a->old_id[off / ncls];
 
 		/* Every rule ending here, along the dictionary chain. */
-		for (int s = first_rule[st] >= 0 ? st : dict_link[st]; s != 0; s = dict_link[s])
+		for (int s = a->first_rule[st] >= 0 ? st : a->dict_link[st]; s != 0;
+			 s = a->dict_link[s])
 		{
-			for (int r = first_rule[s]; r >= 0; r = next_rule[r])
+			for (int r = a->first_rule[s]; r >= 0; r = next_rule[r])
 			{
 				const BnRule *rule = rule_of[r];
 				int			prio = rule->prio;
@@ -599,9 +663,9 @@ bn_patterns_scan(const char *text, size_t len, BnProvider provider,
 				}
 				if (rule->anchor != 0)
 				{
-					size_t		a = anchor_end[rule->anchor % BN_MAX_ANCHORS];
+					size_t		a_end = anchor_end[rule->anchor % BN_MAX_ANCHORS];
 
-					if (a == 0 || a > start || start - a > rule->window)
+					if (a_end == 0 || a_end > start || start - a_end > rule->window)
 						continue;
 				}
 				if (rule->provider != BN_PROVIDER_UNKNOWN)
@@ -612,7 +676,9 @@ bn_patterns_scan(const char *text, size_t len, BnProvider provider,
 				}
 				if (rule->status != BN_STATUS_NONE && rule->status != status)
 					continue;
-				if (prio <= best->prio)
+				/* ties: the match that ends first, across both passes */
+				if (prio < best->prio ||
+					(prio == best->prio && best->rule != NULL && i + 1 >= best->end))
 					continue;
 				best->prio = prio;
 				best->reason = (BnReason) rule->reason;
@@ -621,4 +687,25 @@ bn_patterns_scan(const char *text, size_t len, BnProvider provider,
 			}
 		}
 	}
+	return seen;
+}
+
+void
+bn_patterns_scan(const char *text, size_t len, BnProvider provider,
+				 BnStatus status, BnMatch *best)
+{
+	const uint8_t *p = (const uint8_t *) text;
+	size_t		anchor_end[BN_MAX_ANCHORS] = {0};
+
+	best->prio = 0;
+	best->reason = BN_REASON_UNDEFINED;
+	best->rule = NULL;
+	best->end = 0;
+	best->stage = 0;
+	if (text == NULL || len == 0)
+		return;
+	bn_patterns_init();
+
+	if (scan_one(&ascii_dfa, p, len, provider, status, best, anchor_end) & 0x80)
+		(void) scan_one(&intl_dfa, p, len, provider, status, best, anchor_end);
 }

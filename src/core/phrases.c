@@ -130,6 +130,11 @@ const BnRule bn_generic_rules[] = {
 	R("address rejected", USER_UNKNOWN, WEAK - 3),
 	R("recipient is invalid", USER_UNKNOWN, MEDIUM),
 	R("recipient address is invalid", USER_UNKNOWN, MEDIUM),
+#undef G
+#define G "user_unknown: Amazon SES suppression list (history of bouncing as invalid)"
+	R("bouncing as an invalid address", USER_UNKNOWN, STRONG),
+#undef G
+#define G "user_unknown: RFC 3463 X.1.1 wording (Postfix, Exim, Sendmail, qmail, Exchange)"
 	/* Haraka's rcpt_to.in_host_list refusal (Haraka plugin docs) */
 #undef G
 #define G "user_unknown: Haraka rcpt_to.in_host_list"
@@ -430,6 +435,8 @@ const BnRule bn_generic_rules[] = {
 	R("loops back to myself", NETWORK_ERROR, STRONG),
 	R("network is unreachable", NETWORK_ERROR, MEDIUM),
 	R("no route to host", NETWORK_ERROR, MEDIUM),
+	/* OpenSMTPD "Network error on destination MXs" */
+	R("network error", NETWORK_ERROR, MEDIUM),
 	R("establish an smtp connection", NETWORK_ERROR, WEAK + 5),
 	R("connection refused", NETWORK_ERROR, WEAK - 5),
 	R("connection reset", NETWORK_ERROR, WEAK - 5),
@@ -649,6 +656,10 @@ const BnRule bn_generic_rules[] = {
 	R("blocked by", BLOCKED, MEDIUM),
 	R("sender blocked", BLOCKED, MEDIUM),
 	RW("blocked", BLOCKED, WEAK),
+	/* Cisco AsyncOS's reputation refusal "554 Message refused" */
+	R("message refused", BLOCKED, WEAK),
+	/* Orange: "Service refuse. Veuillez essayer plus tard" (OFR_999) */
+	R("service refus", BLOCKED, MEDIUM),
 	R("access denied", BLOCKED, HINT),
 	R("[ts03]", BLOCKED, EXACT),
 	R("[bl21]", BLOCKED, EXACT),
@@ -829,6 +840,9 @@ const BnRule bn_generic_rules[] = {
 #undef G
 #define G "rejected: Gmail help keyword CustomFromDenied"
 	R("customfromdenied", REJECTED, EXACT),
+#undef G
+#define G "rejected: Amazon SES sending errors (unverified identity)"
+	R("address is not verified", REJECTED, STRONG + 5),
 #undef G
 #define G "rejected: RFC 3463 X.1.7/X.1.8 (Postfix, Exim, Cisco, GMX, Yahoo, list managers)"
 #undef G
