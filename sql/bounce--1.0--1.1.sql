@@ -320,6 +320,13 @@ CREATE TRIGGER rule_limit_update AFTER UPDATE ON bounce.rule
 -- Classification
 -- ---------------------------------------------------------------------------
 
+-- bounce.explain() also says what decided the reason (issue 8): the C entry
+-- point fills this eighth column when the type has it, so 1.0's seven-column
+-- type keeps working with the same library.
+ALTER TYPE bounce.explanation ADD ATTRIBUTE evidence text;
+COMMENT ON COLUMN bounce.explanation.evidence IS
+	'what decided the reason: the sender rule, or the built-in evidence (phrase and its group with its source, provider, enhanced status, reply code) and what the SMTP command or status then changed';
+
 -- ---------------------------------------------------------------------------
 -- Bounce and feedback messages
 -- ---------------------------------------------------------------------------

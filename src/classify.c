@@ -249,7 +249,11 @@ PG_FUNCTION_INFO_V1(bounce_explain);
 /*
  * bounce.explain(...): the verdict of bounce.classify() with where it came
  * from: the provider seen in remote, the sender rule that set the reason
- * (NULL: the built-in classifier) and the source of the kind.
+ * (NULL: the built-in classifier), the source of the kind and, from 1.1 on
+ * (bounce.explanation has an eighth column, evidence), what decided the
+ * reason: the sender rule, or the built-in evidence (phrase and its group,
+ * provider, status, reply code, and what the SMTP command changed).  With
+ * 1.0's seven-column type the evidence is not computed.
  */
 Datum
 bounce_explain(PG_FUNCTION_ARGS)
@@ -259,8 +263,8 @@ bounce_explain(PG_FUNCTION_ARGS)
 	int64		rule_id;
 	const char *kind_source;
 	TupleDesc	desc;
-	Datum		values[7];
-	bool		nulls[7];
+	Datum		values[8];
+	bool		nulls[8];
 	BnProvider	provider = BN_PROVIDER_UNKNOWN;
 
 	if (!read_input(fcinfo, &in))
@@ -278,6 +282,24 @@ bounce_explain(PG_FUNCTION_ARGS)
 	nulls[5] = (rule_id == 0);
 	values[6] = CStringGetTextDatum(kind_source);
 	nulls[6] = false;
+	if (desc->natts >= 8)
+	{
+		char		buf[512];
+
+		if (rule_id != 0)
+			snprintf(buf, sizeof buf, "sender rule %lld (bounce.rule)",
+					 (long long) rule_id);
+		else
+		{
+			BnVerdict	builtin;
+			BnEvidence	ev;
+
+			bn_classify_explain(&in, &builtin, &ev);
+			bn_evidence_format(&ev, &builtin, buf, sizeof buf);
+		}
+		values[7] = CStringGetTextDatum(buf);
+		nulls[7] = false;
+	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }
 

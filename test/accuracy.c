@@ -1,33 +1,59 @@
 /*
  * accuracy.c
- *		Measure the plain-C classifier against a labelled corpus (strings
- *		only): see test/check-accuracy.sh, which builds and runs this.
+ *		Measure the plain-C classifier: against a labelled corpus (strings
+ *		only), per format family of that corpus, and on the project's own
+ *		test strings.  test/check-accuracy.sh and
+ *		test/check-generalization.sh build and run it.
  *
  *	  accuracy DIAGNOSTICS.TSV [MIN_REASON_PCT MIN_HARD_PCT] [NOTES.md]
+ *		The whole corpus.  Rows named in NOTES.md (a line starting "- `id`")
+ *		are rows whose label we believe wrong: they are marked in the list
+ *		of misses and still counted as misses; a second line gives the
+ *		agreement on the rows not noted.  The reason bar applies to all
+ *		rows, the hard-flag bar to the rows not noted.
  *
- * The TSV has a header and the columns id, reply_code, status, smtp_command,
- * remote, diagnostic, reason, hard (the corpus README).  Scoring follows the
- * README: reasons compared with underscores removed, our greylisted agrees
- * with blocked, and the hard flag is Sisimai's rule applied to our reason.
- * Rows named in NOTES.md (a line starting "- `id`") are marked in the list
- * of misses but still counted as misses.
+ *	  accuracy --own OWN.TSV [MIN_REASON_PCT]
+ *		The project's own strings (columns text, reply_code, status,
+ *		command, remote, reason): exact reason agreement and kind agreement.
  *
- * Exit status: 0 when both agreements reach the bars, 1 below, 2 on error.
+ *	  accuracy --families DIAGNOSTICS.TSV OWN.TSV [NOTES.md]
+ *		Per format family (the row id before its last "-NN"): agreement and
+ *		its spread across families; for every wording rule and provider
+ *		code, in how many families and on how many own strings it decided a
+ *		verdict; the rules that decide in exactly one family and on none of
+ *		the own strings (a fit, not knowledge) -- each must be named in
+ *		NOTES.md (a line starting "- rule `phrase`"), else the run fails;
+ *		and a leave-family-out view: a row decided by a rule that decides in
+ *		no other family and on no own string counts as a miss.
+ *
+ * Scoring follows the corpus README: reasons compared with underscores
+ * removed, our greylisted agrees with blocked, and the hard flag is
+ * Sisimai's rule applied to our reason.
+ *
+ * Exit status: 0 when the bars are reached, 1 below, 2 on error.
  */
 #include "classify.h"
+#include "patterns.h"
 #include "reason.h"
 #include "status.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_FIELDS 8
 #define MAX_NOTED 512
+#define MAX_ROWS 4096
+#define MAX_FAMILIES 256
+#define MAX_RULES 2048
+#define PROVIDER_STATUS_KEY(p) (MAX_RULES - BN_PROVIDER_COUNT + (p))
 
 static char *noted[MAX_NOTED];
 static int	nnoted;
+static char *noted_rules[MAX_NOTED];
+static int	nnoted_rules;
 
 static void
 load_notes(const char *path)
@@ -37,28 +63,38 @@ load_notes(const char *path)
 
 	if (f == NULL)
 		return;
-	while (fgets(line, sizeof line, f) && nnoted < MAX_NOTED)
+	while (fgets(line, sizeof line, f))
 	{
 		char	   *a,
 				   *b;
+		bool		rule = false;
 
-		if (strncmp(line, "- `", 3) != 0)
+		if (strncmp(line, "- rule `", 8) == 0)
+		{
+			rule = true;
+			a = line + 8;
+		}
+		else if (strncmp(line, "- `", 3) == 0)
+			a = line + 3;
+		else
 			continue;
-		a = line + 3;
 		b = strchr(a, '`');
 		if (b == NULL)
 			continue;
 		*b = '\0';
-		noted[nnoted++] = strdup(a);
+		if (rule && nnoted_rules < MAX_NOTED)
+			noted_rules[nnoted_rules++] = strdup(a);
+		else if (!rule && nnoted < MAX_NOTED)
+			noted[nnoted++] = strdup(a);
 	}
 	fclose(f);
 }
 
 static bool
-is_noted(const char *id)
+in_list(char **list, int n, const char *s)
 {
-	for (int i = 0; i < nnoted; i++)
-		if (strcmp(noted[i], id) == 0)
+	for (int i = 0; i < n; i++)
+		if (strcmp(list[i], s) == 0)
 			return true;
 	return false;
 }
@@ -102,53 +138,94 @@ sisimai_hard(BnReason r, BnStatus st, int reply, const char *text)
 	return !(contains_ci(text, "temporar") || contains_ci(text, "persistent"));
 }
 
-int
-main(int argc, char **argv)
+/* One input row, either file format. */
+typedef struct Row
 {
-	FILE	   *f;
+	char	   *id;				/* corpus id, or "own:N" */
+	char	   *family;
+	char	   *text;
+	char	   *want;			/* expected reason */
+	bool		want_hard;
+	BnInput		in;
+	BnStatus	given_status;
+	BnVerdict	v;
+	BnEvidence	ev;
+	int			key;			/* deciding rule key, -1 none */
+} Row;
+
+/* Split a TSV line in place; returns the number of fields. */
+static int
+split(char *line, char **field, int max)
+{
+	int			nf = 0;
+
+	field[nf++] = line;
+	for (char *p = line; *p && nf < max; p++)
+	{
+		if (*p == '\t')
+		{
+			*p = '\0';
+			field[nf++] = p + 1;
+		}
+	}
+	return nf;
+}
+
+static void
+classify_row(Row *r, const char *reply, const char *status, const char *cmd,
+			 const char *remote)
+{
+	BnStatus	st = BN_STATUS_NONE;
+
+	memset(&r->in, 0, sizeof r->in);
+	r->in.reply_code = atoi(reply);
+	if (status[0] != '\0')
+		(void) bn_status_parse(status, strlen(status), &st);
+	r->given_status = st;
+	r->in.status = st;
+	r->in.command = cmd;
+	r->in.command_len = strlen(cmd);
+	r->in.remote = remote;
+	r->in.remote_len = strlen(remote);
+	r->in.text = r->text;
+	r->in.text_len = strlen(r->text);
+	bn_classify_explain(&r->in, &r->v, &r->ev);
+	r->key = -1;
+	if (r->ev.rule != NULL)
+	{
+		const BnRule *rule = r->ev.rule;
+
+		if (rule >= bn_generic_rules && rule < bn_generic_rules + bn_generic_rule_count)
+			r->key = (int) (rule - bn_generic_rules);
+		else
+			r->key = (int) (bn_generic_rule_count + (rule - bn_provider_rules));
+	}
+	else if (r->ev.source == BN_EVIDENCE_PROVIDER_STATUS)
+		r->key = PROVIDER_STATUS_KEY(r->ev.provider);
+}
+
+/* Read a corpus (own == false) or own-strings file; returns the row count. */
+static int
+load(const char *path, bool own, Row *rows, int max)
+{
+	FILE	   *f = fopen(path, "r");
 	char	   *line = NULL;
 	size_t		cap = 0;
 	ssize_t		got;
-	int			rows = 0,
-				reason_ok = 0,
-				hard_ok = 0;
-	double		min_reason = 90.0,
-				min_hard = 97.0;
+	int			n = 0;
 	bool		header = true;
 
-	if (argc < 2)
-	{
-		fprintf(stderr, "usage: %s DIAGNOSTICS.TSV [MIN_REASON MIN_HARD] [NOTES]\n", argv[0]);
-		return 2;
-	}
-	if (argc >= 4)
-	{
-		min_reason = atof(argv[2]);
-		min_hard = atof(argv[3]);
-	}
-	if (argc >= 5)
-		load_notes(argv[4]);
-	f = fopen(argv[1], "r");
 	if (f == NULL)
 	{
-		perror(argv[1]);
-		return 2;
+		perror(path);
+		exit(2);
 	}
-
-	printf("misses (id: expected -> ours [status reply command remote] text):\n");
-	while ((got = getline(&line, &cap, f)) > 0)
+	while ((got = getline(&line, &cap, f)) > 0 && n < max)
 	{
 		char	   *field[MAX_FIELDS];
-		int			nf = 0;
-		char	   *p = line;
-		BnInput		in;
-		BnVerdict	v;
-		BnStatus	st = BN_STATUS_NONE;
-		char		ours[64],
-					want[64];
-		bool		hard,
-					same_reason,
-					same_hard;
+		char	   *copy;
+		int			nf;
+		Row		   *r = &rows[n];
 
 		while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
 			line[--got] = '\0';
@@ -157,77 +234,396 @@ main(int argc, char **argv)
 			header = false;
 			continue;
 		}
-		field[nf++] = p;
-		for (; *p && nf < MAX_FIELDS; p++)
+		copy = strdup(line);
+		nf = split(copy, field, MAX_FIELDS);
+		if (nf < (own ? 6 : 8))
 		{
-			if (*p == '\t')
-			{
-				*p = '\0';
-				field[nf++] = p + 1;
-			}
-		}
-		if (nf < MAX_FIELDS)
-		{
-			fprintf(stderr, "skipping a line with %d fields\n", nf);
+			fprintf(stderr, "%s: skipping a line with %d fields\n", path, nf);
 			continue;
 		}
-
-		memset(&in, 0, sizeof in);
-		in.reply_code = atoi(field[1]);
-		if (field[2][0] != '\0')
-			(void) bn_status_parse(field[2], strlen(field[2]), &st);
-		in.status = st;
-		in.command = field[3];
-		in.command_len = strlen(field[3]);
-		in.remote = field[4];
-		in.remote_len = strlen(field[4]);
-		in.text = field[5];
-		in.text_len = strlen(field[5]);
-		bn_classify(&in, &v);
-
-		rows++;
-		squeeze(bn_reason_names[v.reason], ours, sizeof ours);
-		squeeze(field[6], want, sizeof want);
-		same_reason = strcmp(ours, want) == 0;
-		hard = sisimai_hard(v.reason, st ? st : v.status,
-							in.reply_code ? in.reply_code : v.reply_code, field[5]);
-		same_hard = hard == (atoi(field[7]) == 1);
-		reason_ok += same_reason;
-		hard_ok += same_hard;
-		if (!same_reason || !same_hard)
+		if (own)
 		{
-			char		sbuf[BN_STATUS_BUFSIZE] = "-";
+			char		buf[32];
 
-			if (v.status)
-				bn_status_format(v.status, sbuf);
-			printf("  %s%s: %s -> %s%s [%s %d %s %s] %.90s\n",
-				   field[0], is_noted(field[0]) ? " (noted)" : "",
-				   field[6], bn_reason_names[v.reason],
-				   same_hard ? "" : " (hard flag differs)",
-				   sbuf, v.reply_code, field[3][0] ? field[3] : "-",
-				   field[4][0] ? field[4] : "-", field[5]);
+			snprintf(buf, sizeof buf, "own:%d", n + 2);
+			r->id = strdup(buf);
+			r->family = strdup("own");
+			r->text = field[0];
+			r->want = field[5];
+			classify_row(r, field[1], field[2], field[3], field[4]);
 		}
+		else
+		{
+			char	   *dash;
+
+			r->id = field[0];
+			r->family = strdup(field[0]);
+			dash = strrchr(r->family, '-');
+			if (dash != NULL)
+				*dash = '\0';
+			r->text = field[5];
+			r->want = field[6];
+			r->want_hard = atoi(field[7]) == 1;
+			classify_row(r, field[1], field[2], field[3], field[4]);
+		}
+		n++;
 	}
 	free(line);
 	fclose(f);
+	return n;
+}
 
-	if (rows == 0)
+static bool
+reason_agrees(const Row *r)
+{
+	char		ours[64],
+				want[64];
+
+	squeeze(bn_reason_names[r->v.reason], ours, sizeof ours);
+	squeeze(r->want, want, sizeof want);
+	return strcmp(ours, want) == 0;
+}
+
+static bool
+hard_agrees(const Row *r)
+{
+	bool		hard = sisimai_hard(r->v.reason,
+									r->given_status ? r->given_status : r->v.status,
+									r->in.reply_code ? r->in.reply_code : r->v.reply_code,
+									r->text);
+
+	return hard == r->want_hard;
+}
+
+static Row	corpus[MAX_ROWS];
+static Row	own[MAX_ROWS];
+
+/* ---------------------------------------------------------------- corpus */
+static int
+run_corpus(int argc, char **argv)
+{
+	int			n,
+				reason_ok = 0,
+				hard_ok = 0,
+				kept = 0,
+				kept_reason = 0,
+				kept_hard = 0;
+	double		min_reason = 90.0,
+				min_hard = 97.0,
+				rp,
+				hp,
+				khp;
+
+	if (argc >= 4)
+	{
+		min_reason = atof(argv[2]);
+		min_hard = atof(argv[3]);
+	}
+	if (argc >= 5)
+		load_notes(argv[4]);
+	n = load(argv[1], false, corpus, MAX_ROWS);
+	if (n == 0)
 	{
 		fprintf(stderr, "no rows\n");
 		return 2;
 	}
+	printf("misses (id: expected -> ours [status reply command remote] text):\n");
+	for (int i = 0; i < n; i++)
 	{
-		double		rp = 100.0 * reason_ok / rows,
-					hp = 100.0 * hard_ok / rows;
+		Row		   *r = &corpus[i];
+		bool		sr = reason_agrees(r),
+					sh = hard_agrees(r),
+					isn = in_list(noted, nnoted, r->id);
 
-		printf("rows: %d\n", rows);
-		printf("reason agreement: %d/%d = %.1f%% (bar %.1f%%)\n", reason_ok, rows, rp, min_reason);
-		printf("hard-flag agreement: %d/%d = %.1f%% (bar %.1f%%)\n", hard_ok, rows, hp, min_hard);
-		if (rp < min_reason || hp < min_hard)
+		reason_ok += sr;
+		hard_ok += sh;
+		if (!isn)
 		{
-			printf("below the bar\n");
-			return 1;
+			kept++;
+			kept_reason += sr;
+			kept_hard += sh;
+		}
+		if (!sr || !sh)
+		{
+			char		sbuf[BN_STATUS_BUFSIZE] = "-";
+
+			if (r->v.status)
+				bn_status_format(r->v.status, sbuf);
+			printf("  %s%s: %s -> %s%s [%s %d %s %s] %.90s\n",
+				   r->id, isn ? " (noted)" : "", r->want,
+				   bn_reason_names[r->v.reason], sh ? "" : " (hard flag differs)",
+				   sbuf, r->v.reply_code,
+				   r->in.command_len ? r->in.command : "-",
+				   r->in.remote_len ? r->in.remote : "-", r->text);
 		}
 	}
+	rp = 100.0 * reason_ok / n;
+	hp = 100.0 * hard_ok / n;
+	khp = kept ? 100.0 * kept_hard / kept : 100.0;
+	printf("rows: %d (%d noted as label disagreements in the notes)\n", n, n - kept);
+	printf("reason agreement: %d/%d = %.1f%% (bar %.1f%%)\n", reason_ok, n, rp, min_reason);
+	printf("hard-flag agreement: %d/%d = %.1f%%\n", hard_ok, n, hp);
+	printf("on the %d rows not noted: reason %d/%d = %.1f%%, hard flag %d/%d = %.1f%% (bar %.1f%%)\n",
+		   kept, kept_reason, kept, kept ? 100.0 * kept_reason / kept : 100.0,
+		   kept_hard, kept, khp, min_hard);
+	if (rp < min_reason || khp < min_hard)
+	{
+		printf("below the bar\n");
+		return 1;
+	}
 	return 0;
+}
+
+/* ---------------------------------------------------------------- own */
+static int
+run_own(int argc, char **argv)
+{
+	int			n,
+				reason_ok = 0,
+				kind_ok = 0;
+	double		min_reason = argc >= 3 ? atof(argv[2]) : 90.0,
+				rp;
+
+	n = load(argv[1], true, own, MAX_ROWS);
+	if (n == 0)
+	{
+		fprintf(stderr, "no rows\n");
+		return 2;
+	}
+	printf("own strings, misses (line: expected -> ours [evidence] text):\n");
+	for (int i = 0; i < n; i++)
+	{
+		Row		   *r = &own[i];
+		BnReason	want;
+		bool		sr,
+					sk;
+
+		if (!bn_reason_from_name(r->want, strlen(r->want), &want))
+		{
+			fprintf(stderr, "%s: unknown reason \"%s\"\n", r->id, r->want);
+			return 2;
+		}
+		sr = r->v.reason == want;
+		sk = r->v.kind == bn_default_kind(&r->in, want, r->v.status, r->v.reply_code);
+		reason_ok += sr;
+		kind_ok += sk;
+		if (!sr)
+		{
+			char		ev[256];
+
+			bn_evidence_format(&r->ev, &r->v, ev, sizeof ev);
+			printf("  %s: %s -> %s%s [%s] %.80s\n", r->id, r->want,
+				   bn_reason_names[r->v.reason], sk ? "" : " (kind differs)", ev, r->text);
+		}
+	}
+	rp = 100.0 * reason_ok / n;
+	printf("own strings: %d\n", n);
+	printf("own reason agreement: %d/%d = %.1f%% (bar %.1f%%)\n", reason_ok, n, rp, min_reason);
+	printf("own kind agreement: %d/%d = %.1f%%\n", kind_ok, n, 100.0 * kind_ok / n);
+	if (rp < min_reason)
+	{
+		printf("below the bar\n");
+		return 1;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- families */
+static char *families[MAX_FAMILIES];
+static int	nfamilies;
+static unsigned char fired_in[MAX_RULES][MAX_FAMILIES];
+static int	fired_own[MAX_RULES];
+static int	fired_rows[MAX_RULES];
+
+static int
+family_index(const char *name)
+{
+	for (int i = 0; i < nfamilies; i++)
+		if (strcmp(families[i], name) == 0)
+			return i;
+	if (nfamilies == MAX_FAMILIES)
+	{
+		fprintf(stderr, "too many families\n");
+		exit(2);
+	}
+	families[nfamilies] = strdup(name);
+	return nfamilies++;
+}
+
+static int
+nfam_of(int key)
+{
+	int			c = 0;
+
+	for (int f = 0; f < nfamilies; f++)
+		c += fired_in[key][f] != 0;
+	return c;
+}
+
+static void
+key_label(int key, char *buf, size_t size)
+{
+	int			ng = (int) bn_generic_rule_count;
+
+	if (key >= PROVIDER_STATUS_KEY(0))
+		snprintf(buf, size, "provider %s: private status codes",
+				 bn_provider_names[key - PROVIDER_STATUS_KEY(0)]);
+	else if (key < ng)
+		snprintf(buf, size, "\"%s\" [%s]", bn_generic_rules[key].phrase,
+				 bn_generic_rules[key].group);
+	else
+		snprintf(buf, size, "provider %s \"%s\" [%s]",
+				 bn_provider_names[bn_provider_rules[key - ng].provider],
+				 bn_provider_rules[key - ng].phrase, bn_provider_rules[key - ng].group);
+}
+
+static const char *
+key_phrase(int key)
+{
+	int			ng = (int) bn_generic_rule_count;
+
+	if (key >= PROVIDER_STATUS_KEY(0))
+		return bn_provider_names[key - PROVIDER_STATUS_KEY(0)];
+	if (key < ng)
+		return bn_generic_rules[key].phrase;
+	return bn_provider_rules[key - ng].phrase;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double		x = *(const double *) a,
+				y = *(const double *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+run_families(int argc, char **argv)
+{
+	int			n = load(argv[1], false, corpus, MAX_ROWS);
+	int			m = load(argv[2], true, own, MAX_ROWS);
+	int			rows_of[MAX_FAMILIES] = {0},
+				reason_of[MAX_FAMILIES] = {0},
+				hard_of[MAX_FAMILIES] = {0},
+				lfo_of[MAX_FAMILIES] = {0};
+	double		pct[MAX_FAMILIES],
+				sum = 0,
+				sq = 0;
+	int			fits = 0,
+				undocumented = 0,
+				lfo_ok = 0,
+				all_ok = 0,
+				rules_fired = 0;
+
+	if (argc >= 4)
+		load_notes(argv[3]);
+	if (n == 0 || m == 0)
+	{
+		fprintf(stderr, "no rows\n");
+		return 2;
+	}
+	for (int i = 0; i < n; i++)
+	{
+		int			f = family_index(corpus[i].family);
+
+		if (corpus[i].key >= 0)
+		{
+			fired_in[corpus[i].key][f] = 1;
+			fired_rows[corpus[i].key]++;
+		}
+	}
+	for (int i = 0; i < m; i++)
+		if (own[i].key >= 0)
+			fired_own[own[i].key]++;
+
+	for (int i = 0; i < n; i++)
+	{
+		Row		   *r = &corpus[i];
+		int			f = family_index(r->family);
+		bool		sr = reason_agrees(r);
+		bool		fit = r->key >= 0 && fired_own[r->key] == 0 && nfam_of(r->key) == 1;
+
+		rows_of[f]++;
+		reason_of[f] += sr;
+		hard_of[f] += hard_agrees(r);
+		lfo_of[f] += sr && !fit;
+		all_ok += sr;
+		lfo_ok += sr && !fit;
+	}
+
+	printf("per family (family: rows, reason agreement, hard-flag agreement, leave-family-out reason):\n");
+	for (int f = 0; f < nfamilies; f++)
+	{
+		pct[f] = 100.0 * reason_of[f] / rows_of[f];
+		sum += pct[f];
+		sq += pct[f] * pct[f];
+		printf("  %-28s %3d  %5.1f%%  %5.1f%%  %5.1f%%\n", families[f], rows_of[f],
+			   pct[f], 100.0 * hard_of[f] / rows_of[f], 100.0 * lfo_of[f] / rows_of[f]);
+	}
+	{
+		double		mean = sum / nfamilies,
+					sd = sqrt(fmax(0.0, sq / nfamilies - mean * mean));
+		int			below90 = 0;
+
+		for (int f = 0; f < nfamilies; f++)
+			below90 += pct[f] < 90.0;
+		qsort(pct, nfamilies, sizeof pct[0], cmp_double);
+		printf("families: %d; reason agreement per family: min %.1f%%, median %.1f%%, "
+			   "mean %.1f%%, max %.1f%%, sd %.1f points; %d families below 90%%\n",
+			   nfamilies, pct[0], pct[nfamilies / 2], mean, pct[nfamilies - 1], sd,
+			   below90);
+	}
+	printf("corpus reason agreement %d/%d = %.1f%%; leave-family-out (rows decided by a "
+		   "rule seen in no other family and on no own string count as misses) "
+		   "%d/%d = %.1f%%\n",
+		   all_ok, n, 100.0 * all_ok / n, lfo_ok, n, 100.0 * lfo_ok / n);
+
+	printf("rules that decided a verdict (families, corpus rows, own strings):\n");
+	for (int k = 0; k < MAX_RULES; k++)
+	{
+		char		label[512];
+		int			nf = nfam_of(k);
+
+		if (nf == 0 && fired_own[k] == 0)
+			continue;
+		rules_fired++;
+		key_label(k, label, sizeof label);
+		printf("  %2d %3d %3d  %s\n", nf, fired_rows[k], fired_own[k], label);
+	}
+	printf("rules deciding in exactly one family and on no own string:\n");
+	for (int k = 0; k < MAX_RULES; k++)
+	{
+		char		label[512];
+		bool		doc;
+
+		if (nfam_of(k) != 1 || fired_own[k] != 0)
+			continue;
+		fits++;
+		doc = in_list(noted_rules, nnoted_rules, key_phrase(k));
+		undocumented += !doc;
+		key_label(k, label, sizeof label);
+		for (int f = 0; f < nfamilies; f++)
+			if (fired_in[k][f])
+				printf("  %s%s (family %s)\n", label, doc ? " (documented)" : "", families[f]);
+	}
+	printf("%d rules decided at least once; %d decide in one family only, %d of them "
+		   "not documented in the notes\n", rules_fired, fits, undocumented);
+	return undocumented == 0 ? 0 : 1;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc >= 3 && strcmp(argv[1], "--own") == 0)
+		return run_own(argc - 1, argv + 1);
+	if (argc >= 4 && strcmp(argv[1], "--families") == 0)
+		return run_families(argc - 1, argv + 1);
+	if (argc >= 2 && argv[1][0] != '-')
+		return run_corpus(argc, argv);
+	fprintf(stderr, "usage: %s DIAGNOSTICS.TSV [MIN_REASON MIN_HARD] [NOTES]\n"
+			"       %s --own OWN.TSV [MIN_REASON]\n"
+			"       %s --families DIAGNOSTICS.TSV OWN.TSV [NOTES]\n",
+			argv[0], argv[0], argv[0]);
+	return 2;
 }

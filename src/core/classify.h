@@ -8,6 +8,7 @@
 #ifndef BOUNCE_CORE_CLASSIFY_H
 #define BOUNCE_CORE_CLASSIFY_H
 
+#include "provider.h"
 #include "reason.h"
 #include "status.h"
 
@@ -34,6 +35,49 @@ typedef struct BnVerdict
 } BnVerdict;
 
 extern void bn_classify(const BnInput *in, BnVerdict *out);
+
+/* What decided a verdict (bounce.explain()). */
+typedef enum BnEvidenceSource
+{
+	BN_EVIDENCE_NONE,			/* nothing known: on_hold or undefined */
+	BN_EVIDENCE_PHRASE,			/* generic wording (patterns.c) */
+	BN_EVIDENCE_PROVIDER_PHRASE,	/* the provider's wording */
+	BN_EVIDENCE_PROVIDER_STATUS,	/* the provider's private status code */
+	BN_EVIDENCE_STATUS,			/* the enhanced status (RFC 3463) */
+	BN_EVIDENCE_REPLY			/* the basic reply code (RFC 5321) */
+} BnEvidenceSource;
+
+/* What the SMTP stage or the status then changed. */
+typedef enum BnRefinement
+{
+	BN_REFINE_NONE,
+	BN_REFINE_MAIL,				/* refused at MAIL FROM: rejected */
+	BN_REFINE_CONN,				/* refused at connection/EHLO: blocked */
+	BN_REFINE_DATA,				/* "user unknown" after DATA: filtered */
+	BN_REFINE_MAILBOX_STATUS	/* "user unknown" under X.2.x: filtered */
+} BnRefinement;
+
+struct BnRule;
+
+typedef struct BnEvidence
+{
+	BnEvidenceSource source;
+	const struct BnRule *rule;	/* the deciding phrase rule, or NULL */
+	BnProvider	provider;		/* recognised from remote */
+	BnRefinement refined;
+	bool		command_given;	/* the command came from the caller */
+} BnEvidence;
+
+/* bn_classify, and what decided. */
+extern void bn_classify_explain(const BnInput *in, BnVerdict *out,
+								BnEvidence *ev);
+
+/*
+ * The evidence in words ("phrase \"no such user\" (...)"), NUL-terminated
+ * in buf (truncated to size); returns its length.
+ */
+extern size_t bn_evidence_format(const BnEvidence *ev, const BnVerdict *v,
+								 char *buf, size_t size);
 
 /*
  * The default kind of a verdict's reason: bn_reason_default_kind, except

@@ -75,6 +75,8 @@ typedef struct BnRule
 								 * else the anchor that must end at most
 								 * `window` characters before this phrase */
 	uint8_t		window;
+	const char *group;			/* the phrase group and where its meaning
+								 * comes from (RFC, MTA, provider docs) */
 } BnRule;
 
 /* The tables: generic rules (patterns.c), provider rules (provider_rules.c). */
@@ -127,6 +129,7 @@ typedef struct BnPatternStats
 	int			rules;
 	int			states;
 	int			classes;
+	size_t		table_bytes;	/* memory of the transition table */
 	bool		complete;		/* false if a rule was dropped (too long, full) */
 } BnPatternStats;
 

@@ -140,6 +140,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bn_classify(&in, &v2);
 	REQUIRE(memcmp(&v, &v2, sizeof v) == 0);
 
+	/* the explained verdict is the same, and its words are a C string */
+	{
+		BnEvidence	ev;
+		char		buf[160];
+		size_t		n;
+
+		bn_classify_explain(&in, &v2, &ev);
+		REQUIRE(memcmp(&v, &v2, sizeof v) == 0);
+		REQUIRE((ev.rule != NULL) == (ev.source == BN_EVIDENCE_PHRASE ||
+									  ev.source == BN_EVIDENCE_PROVIDER_PHRASE));
+		n = bn_evidence_format(&ev, &v2, buf, sizeof buf);
+		REQUIRE(n < sizeof buf && strlen(buf) == n && n > 0);
+	}
+
 	/* ASCII case does not matter */
 	upper = malloc(size + 1);
 	if (upper == NULL)

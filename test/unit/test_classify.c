@@ -346,6 +346,177 @@ test_precedence(void)
 	CHECK_STR(why("550 account locked", 0, NULL, "RCPT", NULL), "suspend");
 }
 
+
+/*
+ * The source documents' own examples (SPEC section 1): each as bare text,
+ * with no code, command or host, gets the kind the SPEC gives.
+ */
+static void
+test_seeds(void)
+{
+	static const struct
+	{
+		const char *text;
+		BnKind		kind;
+	}			seeds[] = {
+		{"550 No such user (xxx@xxxxxxxxxxxx) Giving up", BN_KIND_HARD},
+		{"5.1.1 unknown or illegal alias: xxxx@xxxxx", BN_KIND_HARD},
+		{"Recipient address rejected: User unknown", BN_KIND_HARD},
+		{"Mailbox not found", BN_KIND_HARD},
+		{"Mailbox no longer active", BN_KIND_HARD},
+		{"Unknown user", BN_KIND_HARD},
+		{"Incorrect domain", BN_KIND_HARD},
+		{"This mailbox is disabled", BN_KIND_HARD},
+		{"This mailbox is unavailable", BN_KIND_HARD},
+		{"This mailbox does not exist", BN_KIND_HARD},
+		{"550 5.1.1 User unknown / mailbox does not exist", BN_KIND_HARD},
+		{"550 5.1.2 Domain not found / bad destination", BN_KIND_HARD},
+		{"550 5.1.0 Address rejected", BN_KIND_HARD},
+		{"551 5.1.6 Recipient has moved / address no longer valid", BN_KIND_HARD},
+		{"Quota exceeded", BN_KIND_SOFT},
+		{"Too many sessions in a connection", BN_KIND_SOFT},
+		{"Temporary local problem", BN_KIND_SOFT},
+		{"The email account is over quota", BN_KIND_SOFT},
+		{"552 5.2.2 Mailbox full", BN_KIND_SOFT},
+		{"421 4.7.0 Connection rate limited / try again later", BN_KIND_SOFT},
+		{"450 4.2.1 Mailbox temporarily unavailable", BN_KIND_SOFT},
+		{"451 4.3.0 Temporary system error on receiving server", BN_KIND_SOFT},
+		{"452 4.2.2 Mailbox full (temporary)", BN_KIND_SOFT},
+		{"450 4.7.1 Greylisting - try again in a few minutes", BN_KIND_SOFT},
+		{"550 5.7.1 Message rejected by policy (sender blocked)", BN_KIND_BLOCK},
+		{"554 5.7.1 Transaction failed / message refused", BN_KIND_BLOCK},
+		{"Blocked due to spam content", BN_KIND_BLOCK},
+		{"Out of office autoreply", BN_KIND_NONE},
+	};
+
+	for (size_t i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++)
+		CHECK_STR(kind(seeds[i].text, 0, NULL, NULL, NULL),
+				  bn_kind_names[seeds[i].kind]);
+	/* the README's example */
+	CHECK_STR(why("550 5.7.1 No such user", 0, NULL, NULL, NULL), "user_unknown");
+}
+
+/*
+ * Evidence, not absence of evidence: a missing command, host or code never
+ * pushes a verdict; present evidence does.
+ */
+static void
+test_evidence(void)
+{
+	BnInput		in;
+	BnVerdict	v;
+	BnEvidence	ev;
+	char		buf[256];
+
+	/* user-unknown wording with nothing else known is user_unknown */
+	CHECK_STR(why("550 Unknown user", 0, NULL, NULL, NULL), "user_unknown");
+	CHECK_STR(why("550 Unknown user", 0, NULL, "", NULL), "user_unknown");
+	CHECK_STR(why("No such user here", 0, "5.0.0", NULL, NULL), "user_unknown");
+	CHECK_STR(why("550 No such user", 0, NULL, NULL, "mx.example.net"), "user_unknown");
+	/* present evidence says otherwise: DATA, an X.2.x status off RCPT, MAIL */
+	CHECK_STR(why("550 Unknown user", 0, NULL, "DATA", NULL), "filtered");
+	CHECK_STR(why("550 Unknown user", 0, "5.2.1", NULL, NULL), "filtered");
+	CHECK_STR(why("550 Unknown user", 0, "5.2.1", "RCPT", NULL), "user_unknown");
+	CHECK_STR(why("550 Unknown user", 0, NULL, "MAIL", NULL), "rejected");
+	/* weak or no evidence: undetermined */
+	CHECK_STR(why("550 Requested action not taken", 0, NULL, NULL, NULL), "on_hold");
+	CHECK_STR(why("Delivery failed", 0, NULL, NULL, NULL), "undefined");
+	CHECK_STR(kind("554 5.0.0 Transaction failed", 0, NULL, NULL, NULL), "undetermined");
+
+	/* what decided, in words */
+	memset(&in, 0, sizeof in);
+	in.text = "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown";
+	in.text_len = strlen(in.text);
+	bn_classify_explain(&in, &v, &ev);
+	CHECK_INT(v.reason, BN_REASON_USER_UNKNOWN);
+	CHECK_INT(ev.source, BN_EVIDENCE_PHRASE);
+	CHECK(ev.rule != NULL && strcmp(ev.rule->phrase, "user unknown") == 0);
+	bn_evidence_format(&ev, &v, buf, sizeof buf);
+	CHECK(strncmp(buf, "phrase \"user unknown\" (user_unknown: RFC 3463",
+				  strlen("phrase \"user unknown\" (user_unknown: RFC 3463")) == 0);
+
+	in.command = "DATA";
+	in.command_len = 4;
+	in.text = "550 Unknown user";
+	in.text_len = strlen(in.text);
+	bn_classify_explain(&in, &v, &ev);
+	CHECK_INT(ev.refined, BN_REFINE_DATA);
+	bn_evidence_format(&ev, &v, buf, sizeof buf);
+	CHECK(strstr(buf, "; then command DATA: ") != NULL);
+
+	memset(&in, 0, sizeof in);
+	in.status = BN_STATUS_PACK(5, 7, 515);
+	in.remote = "example-com.mail.protection.outlook.com";
+	in.remote_len = strlen(in.remote);
+	bn_classify_explain(&in, &v, &ev);
+	CHECK_INT(v.reason, BN_REASON_AUTH_FAILURE);
+	CHECK_INT(ev.source, BN_EVIDENCE_PROVIDER_STATUS);
+	bn_evidence_format(&ev, &v, buf, sizeof buf);
+	CHECK_STR(buf, "provider microsoft: status 5.7.515 (provider's documented code)");
+
+	memset(&in, 0, sizeof in);
+	in.reply_code = 552;
+	bn_classify_explain(&in, &v, &ev);
+	bn_evidence_format(&ev, &v, buf, sizeof buf);
+	CHECK_STR(buf, "reply code 552 (RFC 5321)");
+
+	memset(&in, 0, sizeof in);
+	in.reply_code = 550;
+	bn_classify_explain(&in, &v, &ev);
+	bn_evidence_format(&ev, &v, buf, sizeof buf);
+	CHECK_STR(buf, "weak evidence: a failure code, no known wording");
+	/* truncation keeps a terminated string */
+	CHECK_INT((int) bn_evidence_format(&ev, &v, buf, 8), 7);
+	CHECK_INT((int) strlen(buf), 7);
+}
+
+/* Thin categories and other languages (UTF-8 bytes match exactly). */
+static void
+test_languages(void)
+{
+	CHECK_STR(why("550 Destinataire inconnu", 0, NULL, NULL, NULL), "user_unknown");
+	CHECK_STR(why("Die Empf\xc3\xa4ngeradresse ist ung\xc3\xbcltig", 0, NULL, NULL, NULL),
+			  "user_unknown");
+	CHECK_STR(why("\xd0\x9f\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c \xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd",
+				  550, NULL, NULL, NULL), "user_unknown");
+	CHECK_STR(why("\xe7\x94\xa8\xe6\x88\xb7\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", 550, NULL, NULL, NULL),
+			  "user_unknown");
+	CHECK_STR(why("La casella di posta piena", 452, NULL, NULL, NULL), "mailbox_full");
+	CHECK_STR(why("Postvak is vol", 452, NULL, NULL, NULL), "mailbox_full");
+	CHECK_STR(why("Cuenta suspendida por inactividad", 550, NULL, NULL, NULL), "suspend");
+	CHECK_STR(why("Mensaje rechazado como spam", 554, NULL, NULL, NULL), "spam_detected");
+	CHECK_STR(why("Lista cinza: tente novamente mais tarde", 450, NULL, NULL, NULL),
+			  "greylisted");
+	CHECK_STR(why("Respuesta autom\xc3\xa1tica: fuera de la oficina", 0, NULL, NULL, NULL),
+			  "vacation");
+	/* a letter that only differs from a phrase's UTF-8 by one byte does not match */
+	CHECK_STR(why("Empf\xc3\xa5nger unbekannt", 0, NULL, NULL, NULL), "undefined");
+
+	/* expired versus one failed connection; NXDOMAIN versus SERVFAIL */
+	CHECK_STR(why("retry timeout exceeded", 0, NULL, NULL, NULL), "expired");
+	CHECK_STR(why("Giving up after 12 attempts", 0, NULL, NULL, NULL), "expired");
+	CHECK_STR(why("connect to mx.example.org[192.0.2.7]:25: Connection refused", 0, NULL,
+				  NULL, NULL), "network_error");
+	CHECK_STR(why("Name service error for name=example.invalid type=MX: Host not found",
+				  0, NULL, NULL, NULL), "host_unknown");
+	CHECK_STR(why("Name service error for name=example.org type=MX: Host not found, try again",
+				  0, NULL, NULL, NULL), "network_error");
+	CHECK_STR(why("Domain example.org does not accept mail (nullMX)", 0, NULL, NULL, NULL),
+			  "not_accept");
+	CHECK_STR(why("DNS lookup returned SERVFAIL", 0, NULL, NULL, NULL), "network_error");
+
+	/* rate limits, sender refusals, relaying, authentication */
+	CHECK_STR(why(NULL, 550, "5.2.121", NULL, "outlook.com"), "speeding");
+	CHECK_STR(why("421 Too many concurrent SMTP connections", 0, NULL, NULL, NULL),
+			  "too_many_conn");
+	CHECK_STR(why("553 Sender address rejected: Domain not found", 0, NULL, "MAIL", NULL),
+			  "rejected");
+	CHECK_STR(why("554 Relay access denied", 0, NULL, "RCPT", NULL), "no_relaying");
+	CHECK_STR(why(NULL, 550, "5.7.515", NULL, "outlook.com"), "auth_failure");
+	CHECK_STR(why(NULL, 550, "5.7.27", NULL, "gmail-smtp-in.l.google.com"), "auth_failure");
+	CHECK_STR(why("This is an email abuse report", 0, NULL, NULL, NULL), "feedback");
+}
+
 static void
 test_kinds(void)
 {
@@ -392,8 +563,8 @@ test_tables(void)
 	CHECK(s.complete);
 	CHECK_INT(s.rules, (int) (bn_generic_rule_count + bn_provider_rule_count));
 	CHECK(s.states > 1 && s.states < 32768);
-	printf("patterns: %d rules, %d states, %d classes (%d KB of transitions)\n",
-		   s.rules, s.states, s.classes, s.states * s.classes * 4 / 1024);
+	printf("patterns: %d rules, %d states, %d classes (%zu KB of transitions)\n",
+		   s.rules, s.states, s.classes, s.table_bytes / 1024);
 
 	for (int t = 0; t < 2; t++)
 	{
@@ -559,5 +730,8 @@ main(void)
 	test_kinds();
 	test_tables();
 	test_edges();
+	test_seeds();
+	test_evidence();
+	test_languages();
 	UNIT_DONE();
 }
