@@ -108,12 +108,9 @@ bounce_config_relid(const char *name)
 	return placement;
 }
 
-/*
- * The Citus table a relation is a shard of, or InvalidOid: its name is the
- * table's name, an underscore and the shard id, in the same schema.
- */
-static Oid
-shard_of(Relation rel)
+/* See citus.h. */
+Oid
+bounce_citus_shard_of(Relation rel)
 {
 	const char *relname = RelationGetRelationName(rel);
 	const char *us = strrchr(relname, '_');
@@ -145,7 +142,7 @@ shard_of(Relation rel)
 void
 bounce_citus_refuse_shard(Relation rel)
 {
-	Oid			table = shard_of(rel);
+	Oid			table = bounce_citus_shard_of(rel);
 
 	if (OidIsValid(table))
 		ereport(ERROR,

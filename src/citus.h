@@ -24,6 +24,13 @@ extern Oid	bounce_config_relid(const char *name);
 /* Errors when rel is a Citus shard: the tracking trigger fired on it. */
 extern void bounce_citus_refuse_shard(Relation rel);
 
+/*
+ * The Citus table a relation is a shard (placement) of, or InvalidOid: its
+ * name is the table's name, an underscore and the shard id, in the same
+ * schema, and Citus's metadata says so.
+ */
+extern Oid	bounce_citus_shard_of(Relation rel);
+
 /* Errors when this node is a Citus worker and relid a Citus table. */
 extern void bounce_citus_refuse_worker_rebuild(Oid relid);
 

@@ -16,6 +16,7 @@
 #include "utils/syscache.h"
 
 #include "bounce.h"
+#include "citus.h"
 #include "trigger_check.h"
 
 /* The event of a firing, as a TC_ bit, and its SQL word. */
@@ -104,8 +105,21 @@ trigger_check(FunctionCallInfo fcinfo, const TriggerSpec *spec, AttrNumber *attn
 		bool		ours = false;
 
 		if (RelationGetNamespace(rel) == nsp)
+		{
+			const char *relname = RelationGetRelationName(rel);
+			Oid			table;
+
 			for (int i = 0; spec->tables[i] != NULL && !ours; i++)
-				ours = strcmp(RelationGetRelationName(rel), spec->tables[i]) == 0;
+				ours = strcmp(relname, spec->tables[i]) == 0;
+			/* On Citus, a placement of one of them fires the trigger too. */
+			if (!ours && OidIsValid(table = bounce_citus_shard_of(rel)) &&
+				get_rel_namespace(table) == nsp)
+			{
+				relname = get_rel_name(table);
+				for (int i = 0; spec->tables[i] != NULL && !ours; i++)
+					ours = strcmp(relname, spec->tables[i]) == 0;
+			}
+		}
 		if (!ours)
 			ereport(ERROR,
 					(errcode(ERRCODE_WRONG_OBJECT_TYPE),
