@@ -1,0 +1,253 @@
+/*
+ * bouncemsg.c
+ *		A bounce or feedback message to rows: walk the MIME structure, try
+ *		the formats in order, complete each recipient from its diagnostic
+ *		text and classify it.
+ */
+#include "bouncemsg.h"
+
+#include "classify.h"
+#include "lhost.h"
+#include "msgctx.h"
+
+#include <string.h>
+
+BnRecipient *
+bn_msg_add(BnMsgCtx *c)
+{
+	BnMessage  *m = c->out;
+
+	if (m->n == m->cap)
+	{
+		int			ncap = m->cap ? m->cap * 2 : 4;
+		BnRecipient *r;
+
+		if (ncap > 100000)
+			return NULL;
+		r = bn_arena_alloc(c->a, sizeof(BnRecipient) * ncap);
+		if (r == NULL)
+			return NULL;
+		if (m->n > 0)
+			memcpy(r, m->rcpts, sizeof(BnRecipient) * m->n);
+		m->rcpts = r;
+		m->cap = ncap;
+	}
+	memset(&m->rcpts[m->n], 0, sizeof(BnRecipient));
+	return &m->rcpts[m->n++];
+}
+
+/* The human-readable text: the first text/plain outside an enclosed
+ * message, else the first text part of any kind. */
+static const BnPart *
+readable_part(const BnMime *m)
+{
+	const BnPart *any = NULL;
+
+	for (int i = 0; i < m->nparts; i++)
+	{
+		const BnPart *p = &m->parts[i];
+
+		if (p->text == NULL || p->encapsulated)
+			continue;
+		if (strcmp(p->ctype, "text/plain") == 0)
+			return p;
+		if (any == NULL && strncmp(p->ctype, "text/", 5) == 0 &&
+			strcmp(p->ctype, "text/rfc822-headers") != 0)
+			any = p;
+	}
+	return any;
+}
+
+/*
+ * Where a DSN gives no Diagnostic-Code, the human-readable part usually
+ * explains the recipient: the lines from the one naming it to the next
+ * blank line.
+ */
+static char *
+explanation_in_text(BnMsgCtx *c, const char *addr)
+{
+	const char *s = c->body;
+	size_t		n = c->body_len;
+	const char *p;
+	const char *ls;
+	const char *e;
+
+	if (s == NULL || addr == NULL || addr[0] == '\0')
+		return NULL;
+	p = bn_memcasestr(s, n, addr);
+	if (p == NULL)
+		return NULL;
+	ls = p;
+	while (ls > s && ls[-1] != '\n')
+		ls--;
+	e = p;
+	for (int lines = 0; e < s + n && lines < 12; lines++)
+	{
+		const char *nl = memchr(e, '\n', (size_t) (s + n - e));
+		const char *next = nl ? nl + 1 : s + n;
+		const char *q = next;
+
+		e = next;
+		/* a blank line ends the explanation, once it has some text */
+		while (q < s + n && (*q == ' ' || *q == '\t' || *q == '\r'))
+			q++;
+		if (q >= s + n || *q == '\n')
+		{
+			if (lines > 0)
+				break;
+		}
+	}
+	return bn_squeeze(ls, (size_t) (e - ls), c->a);
+}
+
+static bool
+unspecific(BnStatus st)
+{
+	return bn_status_subject(st) == 0 && bn_status_detail(st) == 0;
+}
+
+static void
+complete(BnMsgCtx *c, BnRecipient *r)
+{
+	const char *d = r->diagnostic;
+	size_t		dl = d ? strlen(d) : 0;
+	BnInput		in;
+	BnVerdict	v;
+	BnReason	reason;
+
+	if (dl > 0)
+	{
+		BnStatus	found = bn_status_find(d, dl);
+
+		if (r->reply_code == 0)
+			r->reply_code = bn_reply_code_find(d, dl);
+		if (r->status == BN_STATUS_NONE ||
+			(found != BN_STATUS_NONE && unspecific(r->status) &&
+			 bn_status_class(found) == bn_status_class(r->status)))
+			if (found != BN_STATUS_NONE)
+				r->status = found;
+		if (r->command == NULL)
+			r->command = (char *) bn_find_command(d, dl);
+		if (r->remote == NULL)
+			r->remote = bn_find_remote(d, dl, c->a);
+	}
+	/* a reply code whose class contradicts the status is not this one's */
+	if (r->reply_code != 0 && r->status != BN_STATUS_NONE &&
+		r->reply_code / 100 != bn_status_class(r->status) &&
+		bn_status_class(r->status) != 2 && r->reply_code / 100 == 2)
+		r->reply_code = 0;
+	if (r->message_id == NULL && c->orig != NULL)
+	{
+		char	   *mid = bn_header_get(c->orig, "message-id", c->a);
+
+		if (mid != NULL)
+			r->message_id = bn_squeeze(mid, strlen(mid), c->a);
+	}
+	if (r->feedback_id == NULL && c->orig != NULL)
+	{
+		char	   *fid = bn_header_get(c->orig, "feedback-id", c->a);
+
+		if (fid != NULL)
+			r->feedback_id = bn_squeeze(fid, strlen(fid), c->a);
+	}
+
+	memset(&in, 0, sizeof in);
+	in.text = d;
+	in.text_len = dl;
+	in.reply_code = r->reply_code;
+	in.status = r->status;
+	in.command = r->command;
+	in.command_len = r->command ? strlen(r->command) : 0;
+	if (r->remote != NULL)
+	{
+		in.remote = r->remote;
+		in.remote_len = strlen(r->remote);
+	}
+	else if (r->recipient != NULL)
+	{
+		in.remote = r->recipient;
+		in.remote_len = strlen(r->recipient);
+	}
+	bn_classify(&in, &v);
+	reason = v.reason;
+	if (r->has_hint && (r->hint_strong || reason == BN_REASON_UNDEFINED ||
+						reason == BN_REASON_ON_HOLD))
+		reason = r->hint;
+	else if (r->action != NULL && strcmp(r->action, "delivered") == 0 &&
+			 (r->status == BN_STATUS_NONE || bn_status_class(r->status) == 2))
+		reason = BN_REASON_DELIVERED;
+	if (r->status == BN_STATUS_NONE && reason != BN_REASON_FEEDBACK &&
+		reason != BN_REASON_VACATION)
+		r->status = v.status;
+	if (r->reply_code == 0 && reason != BN_REASON_FEEDBACK &&
+		reason != BN_REASON_VACATION)
+		r->reply_code = v.reply_code;
+	r->reason = reason;
+	r->kind = bn_default_kind(&in, reason, r->status, r->reply_code);
+}
+
+BnMsgResult
+bn_message_parse(const char *data, size_t len, BnMessage *m)
+{
+	BnMime		mime;
+	BnMsgCtx	c;
+	const BnPart *body;
+	char	   *v;
+	int			n;
+
+	memset(m, 0, sizeof *m);
+	bn_arena_init(&m->arena, BN_MSG_ARENA_BASE + len * BN_MSG_ARENA_PER_BYTE);
+	if (!bn_mime_parse(data, len, &m->arena, &mime))
+		return BN_MSG_NOMEM;
+	m->truncated = mime.truncated;
+
+	memset(&c, 0, sizeof c);
+	c.a = &m->arena;
+	c.out = m;
+	c.mime = &mime;
+	v = bn_header_get(&mime.headers, "from", c.a);
+	c.from = v ? v : "";
+	v = bn_header_get(&mime.headers, "subject", c.a);
+	c.subject = v ? v : "";
+	body = readable_part(&mime);
+	if (body != NULL)
+	{
+		c.body = body->text;
+		c.body_len = body->text_len;
+	}
+	for (int i = 0; i < mime.nparts; i++)
+		if (mime.parts[i].encapsulated)
+		{
+			c.orig = &mime.parts[i].headers;
+			break;
+		}
+
+	if ((n = bn_parse_arf(&c)) > 0)
+		m->format = "arf";
+	else if ((n = bn_parse_dsn(&c)) > 0)
+	{
+		m->format = "dsn";
+		for (int i = 0; i < m->n; i++)
+			if (m->rcpts[i].diagnostic == NULL || m->rcpts[i].diagnostic[0] == '\0')
+				m->rcpts[i].diagnostic = explanation_in_text(&c, m->rcpts[i].recipient);
+	}
+	else if ((n = bn_parse_lhost(&c)) > 0)
+		;						/* the format named itself */
+	else if ((n = bn_parse_autoreply(&c)) > 0)
+		m->format = "autoreply";
+	if (m->arena.failed)
+		return BN_MSG_NOMEM;
+	for (int i = 0; i < m->n; i++)
+		complete(&c, &m->rcpts[i]);
+	if (m->arena.failed)
+		return BN_MSG_NOMEM;
+	return BN_MSG_OK;
+}
+
+void
+bn_message_free(BnMessage *m)
+{
+	bn_arena_free(&m->arena);
+	m->rcpts = NULL;
+	m->n = 0;
+}

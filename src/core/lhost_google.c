@@ -1,0 +1,54 @@
+/*
+ * lhost_google.c
+ *		Gmail's and Google Groups' text bounces.
+ *
+ * Gmail (mailer-daemon@googlemail.com, before it sent RFC 3464 reports):
+ *	Delivery to the following recipient failed permanently:
+ *	     rcpt@domain
+ *	Technical details of permanent failure:
+ *	Google tried to deliver your message, but it was rejected by the server
+ *	for the recipient domain domain by mx.domain. [192.0.2.1].
+ *	The error that the other server returned was:
+ *	550 5.1.1 ...
+ *	----- Original message -----
+ * ("failed temporarily" / "Technical details of temporary failure" for
+ * delays.)
+ *
+ * Google Groups: a group that does not exist or does not let the sender
+ * post answers in the sender's language, names the group only in
+ * X-Failed-Recipients, and means the posting was refused: reason rejected.
+ */
+#include "lhost.h"
+
+static const char *const gmail_detect[] = {
+	"delivery to the following recipient failed",
+	"delivery to the following recipients failed",
+	"technical details of permanent failure",
+	"technical details of temporary failure",
+	"google tried to deliver your message",
+	NULL
+};
+static const char *const gmail_start[] = {
+	"delivery to the following recipient", NULL
+};
+static const char *const gmail_end[] = {"----- original message -----", NULL};
+
+const BnTextFormat bn_lhost_gmail = {"gmail", gmail_detect, gmail_start, gmail_end, NULL};
+
+static const char *const groups_detect[] = {
+	"groups.google.com", "google groups", NULL
+};
+
+static bool
+groups_tune(BnMsgCtx *c, BnRecipient *r, const char *sec, size_t sec_len)
+{
+	(void) c;
+	(void) sec;
+	(void) sec_len;
+	r->has_hint = true;
+	r->hint = BN_REASON_REJECTED;
+	r->hint_strong = true;
+	return true;
+}
+
+const BnTextFormat bn_lhost_googlegroups = {"googlegroups", groups_detect, NULL, gmail_end, groups_tune};
