@@ -52,7 +52,7 @@ read_feedback(BnMsgCtx *c, const char *s, size_t len, const BnHeaders *orig)
 	int			added = 0;
 	char	   *date;
 
-	if (bn_headers_parse(s, len, c->a, &g) == (size_t) -1)
+	if (bn_fields_parse(s, len, c->a, &g) == (size_t) -1)
 		return 0;
 	type = bn_header_get(&g, "feedback-type", c->a);
 	if (type == NULL)

@@ -101,9 +101,93 @@ explanation_in_text(BnMsgCtx *c, const char *addr)
 }
 
 static bool
+has_letters(const char *s)
+{
+	for (; s != NULL && *s; s++)
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+			((unsigned char) *s) >= 0x80)
+			return true;
+	return false;
+}
+
+/*
+ * What the human-readable part of a DSN adds for a recipient: its
+ * explanation where the report gives no diagnostic text, and the SMTP
+ * command where the diagnostic does not say (a transcript, "in reply to
+ * RCPT TO command", "after EHLO").
+ */
+static void
+dsn_from_text(BnMsgCtx *c, BnRecipient *r)
+{
+	const char *d = r->diagnostic;
+	char	   *near;
+
+	if (c->body == NULL)
+		return;
+	near = explanation_in_text(c, r->recipient);
+	if (!has_letters(d))
+	{
+		if (near != NULL && near[0] != '\0')
+			r->diagnostic = near;
+		d = r->diagnostic;
+	}
+	if (d != NULL && bn_find_command(d, strlen(d)) != NULL)
+		return;
+	{
+		/* the readable text, up to the returned message */
+		size_t		n = c->body_len < 8192 ? c->body_len : 8192;
+		const char *cmd = bn_find_command(c->body, n);
+
+		if (cmd != NULL)
+			r->command = (char *) cmd;
+	}
+}
+
+static bool
 unspecific(BnStatus st)
 {
 	return bn_status_subject(st) == 0 && bn_status_detail(st) == 0;
+}
+
+/*
+ * A reply code and the enhanced status right after it ("550 5.7.1",
+ * "550-5.7.1", "550-'5.7.1"), the classes agreeing: the status the remote
+ * server itself gave.
+ */
+static BnStatus
+paired_status(const char *d, size_t n, int *code)
+{
+	for (size_t i = 0; i + 9 <= n; i++)
+	{
+		size_t		j;
+		size_t		k;
+		BnStatus	st;
+
+		if (!(d[i] == '2' || d[i] == '4' || d[i] == '5') ||
+			!(d[i + 1] >= '0' && d[i + 1] <= '9') ||
+			!(d[i + 2] >= '0' && d[i + 2] <= '9') ||
+			(i > 0 && ((d[i - 1] >= '0' && d[i - 1] <= '9') || d[i - 1] == '.')))
+			continue;
+		j = i + 3;
+		if (j >= n || (d[j] != ' ' && d[j] != '-'))
+			continue;
+		j++;
+		if (j < n && (d[j] == '\'' || d[j] == '"'))
+			j++;
+		if (j >= n || d[j] != d[i])
+			continue;
+		k = j;
+		while (k < n && ((d[k] >= '0' && d[k] <= '9') || d[k] == '.'))
+			k++;
+		if (k < n && d[k] != ' ' && d[k] != ',' && d[k] != ';' && d[k] != ')' && d[k] != '\'')
+			continue;
+		if (bn_status_parse(d + j, k - j, &st) == BN_STATUS_OK)
+		{
+			*code = (d[i] - '0') * 100 + (d[i + 1] - '0') * 10 + (d[i + 2] - '0');
+			return st;
+		}
+	}
+	return BN_STATUS_NONE;
 }
 
 static void
@@ -118,6 +202,19 @@ complete(BnMsgCtx *c, BnRecipient *r)
 	if (dl > 0)
 	{
 		BnStatus	found = bn_status_find(d, dl);
+		int			paired_code = 0;
+		BnStatus	paired = paired_status(d, dl, &paired_code);
+
+		/* the remote server's own "550 5.7.1" beats the status the
+		 * reporting MTA put in its report */
+		if (paired != BN_STATUS_NONE &&
+			(r->status == BN_STATUS_NONE ||
+			 bn_status_class(paired) == bn_status_class(r->status)))
+		{
+			r->status = paired;
+			if (r->reply_code == 0)
+				r->reply_code = paired_code;
+		}
 
 		if (r->reply_code == 0)
 			r->reply_code = bn_reply_code_find(d, dl);
@@ -228,8 +325,7 @@ bn_message_parse(const char *data, size_t len, BnMessage *m)
 	{
 		m->format = "dsn";
 		for (int i = 0; i < m->n; i++)
-			if (m->rcpts[i].diagnostic == NULL || m->rcpts[i].diagnostic[0] == '\0')
-				m->rcpts[i].diagnostic = explanation_in_text(&c, m->rcpts[i].recipient);
+			dsn_from_text(&c, &m->rcpts[i]);
 	}
 	else if ((n = bn_parse_lhost(&c)) > 0)
 		;						/* the format named itself */

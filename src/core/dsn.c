@@ -88,7 +88,7 @@ read_report(BnMsgCtx *c, const char *s, size_t len)
 			pos++;
 		if (pos >= len)
 			break;
-		used = bn_headers_parse(s + pos, len - pos, c->a, &g);
+		used = bn_fields_parse(s + pos, len - pos, c->a, &g);
 		if (used == (size_t) -1)
 			return added;
 		if (used == 0 || g.n == 0)
@@ -101,6 +101,29 @@ read_report(BnMsgCtx *c, const char *s, size_t len)
 		}
 		pos += used;
 
+		/* recipients in this group: one per Final-Recipient (fields before
+		 * the first belong to it); a group with none but an
+		 * Original-Recipient is one recipient */
+		{
+			int			finals = 0;
+			bool		any_rcpt = false;
+
+			for (int i = 0; i < g.n; i++)
+			{
+				if (bn_ieq(g.fields[i].name, g.fields[i].name_len, "final-recipient"))
+					finals++;
+				if (bn_ieq(g.fields[i].name, g.fields[i].name_len, "original-recipient") ||
+					bn_ieq(g.fields[i].name, g.fields[i].name_len, "x-actual-recipient"))
+					any_rcpt = true;
+			}
+			if (finals > 0 || any_rcpt)
+			{
+				r = bn_msg_add(c);
+				if (r == NULL)
+					return added;
+				added++;
+			}
+		}
 		for (int i = 0; i < g.n; i++)
 		{
 			const BnField *f = &g.fields[i];
@@ -115,37 +138,28 @@ read_report(BnMsgCtx *c, const char *s, size_t len)
 					mf.has_arrival = true;
 				continue;
 			}
-			if (bn_ieq(nm, nl, "final-recipient") ||
-				((bn_ieq(nm, nl, "original-recipient") ||
-				  bn_ieq(nm, nl, "x-actual-recipient")) && r == NULL))
+			if (r == NULL)
+				continue;		/* a per-message field */
+			if (bn_ieq(nm, nl, "final-recipient"))
 			{
-				bool		final = bn_ieq(nm, nl, "final-recipient");
+				char	   *addr;
 
-				if (r == NULL || (final && has_final))
+				if (has_final)
 				{
+					/* a second recipient without the blank line */
 					finish(c, r, &mf);
 					r = bn_msg_add(c);
 					if (r == NULL)
 						return added;
 					added++;
-					has_final = false;
 				}
-				if (final)
-				{
-					char	   *addr = bn_address_of(f->value, f->value_len, c->a);
-
-					has_final = true;
-					if (addr != NULL)
-						r->recipient = addr;
-				}
-				else if (r->recipient == NULL)
-					r->recipient = bn_address_of(f->value, f->value_len, c->a);
-				continue;
+				has_final = true;
+				addr = bn_address_of(f->value, f->value_len, c->a);
+				if (addr != NULL)
+					r->recipient = addr;
 			}
-			if (r == NULL)
-				continue;		/* a per-message field */
-			if (bn_ieq(nm, nl, "original-recipient") ||
-				bn_ieq(nm, nl, "x-actual-recipient"))
+			else if (bn_ieq(nm, nl, "original-recipient") ||
+					 bn_ieq(nm, nl, "x-actual-recipient"))
 			{
 				if (r->recipient == NULL)
 					r->recipient = bn_address_of(f->value, f->value_len, c->a);

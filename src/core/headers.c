@@ -79,8 +79,24 @@ field_name(const char *l, size_t n, size_t *colon)
 	return i;
 }
 
+static size_t headers_parse(const char *s, size_t len, BnArena *a,
+							 BnHeaders *out, bool lenient);
+
 size_t
 bn_headers_parse(const char *s, size_t len, BnArena *a, BnHeaders *out)
+{
+	return headers_parse(s, len, a, out, false);
+}
+
+size_t
+bn_fields_parse(const char *s, size_t len, BnArena *a, BnHeaders *out)
+{
+	return headers_parse(s, len, a, out, true);
+}
+
+static size_t
+headers_parse(const char *s, size_t len, BnArena *a, BnHeaders *out,
+			  bool lenient)
 {
 	size_t		pos = 0;
 	int			cap = 0;
@@ -109,6 +125,13 @@ bn_headers_parse(const char *s, size_t len, BnArena *a, BnHeaders *out)
 			continue;
 		}
 		nl = field_name(l, n, &colon);
+		if (nl == 0 && lenient && cur != NULL)
+		{
+			/* an unindented continuation (long Diagnostic-Code lines) */
+			cur->value_len = (size_t) (l + n - cur->value);
+			pos += next;
+			continue;
+		}
 		if (nl == 0)
 			return pos;			/* not a field: the body starts here */
 		if (out->n >= BN_HEADERS_MAX)

@@ -46,6 +46,14 @@ extern size_t bn_headers_parse(const char *s, size_t len, BnArena *a,
 							   BnHeaders *out);
 
 /*
+ * The same for the field groups of a report (RFC 3464, RFC 5965), where
+ * some MTAs continue a long value on lines that are not indented: such a
+ * line continues the field before it.
+ */
+extern size_t bn_fields_parse(const char *s, size_t len, BnArena *a,
+							  BnHeaders *out);
+
+/*
  * The value of the nth (0-based) field called name (case-insensitive),
  * unfolded, trimmed and with encoded words decoded to UTF-8, as a
  * NUL-terminated arena string; NULL when absent (or the arena is full).

@@ -308,8 +308,21 @@ bn_parse_ses_json(BnMsgCtx *c)
 	size_t		objn;
 	char	   *ts;
 
-	if (s == NULL || memmem(s, n < 4096 ? n : 4096, "\"notificationType\"", 18) == NULL)
+	if (s == NULL)
 		return 0;
+	/* an SNS envelope: the notification is the "Message" string */
+	if (memmem(s, n < 4096 ? n : 4096, "\"notificationType\"", 18) == NULL)
+	{
+		char	   *inner;
+
+		if (memmem(s, n < 4096 ? n : 4096, "\"Notification\"", 14) == NULL ||
+			(inner = string_value(s, n, "Message", c->a)) == NULL)
+			return 0;
+		s = inner;
+		n = strlen(inner);
+		if (memmem(s, n < 4096 ? n : 4096, "\"notificationType\"", 18) == NULL)
+			return 0;
+	}
 	type = string_value(s, n, "notificationType", c->a);
 	if (type == NULL)
 		return 0;

@@ -28,6 +28,7 @@ static const char *const common_end[] = {
 	"headers of the original message",
 	"your message reads",
 	"content-type: message/rfc822",
+	"included is a copy of the message header",
 	NULL
 };
 
@@ -218,7 +219,9 @@ bn_text_scan(BnMsgCtx *c, const BnTextFormat *f)
 		const char *le = nl ? nl : text + len;
 
 		if (line_has_any(p, (size_t) (le - p), f->end) ||
-			line_has_any(p, (size_t) (le - p), common_end))
+			line_has_any(p, (size_t) (le - p), common_end) ||
+			(le - p > 10 && (bn_ieq(p, 10, "received: ") ||
+							 bn_ieq(p, 12 < le - p ? 12 : 0, "return-path:"))))
 		{
 			sec_end = p;
 			break;
@@ -300,6 +303,40 @@ bn_text_scan(BnMsgCtx *c, const BnTextFormat *f)
 		 * section */
 		if (nent == 1)
 			ent[0].diag = sec;
+	}
+
+	/* else the returned message's To, when it names one address: in an
+	 * enclosed part, or inline after the end marker */
+	if (nent == 0 && nfailed == 0)
+	{
+		const BnHeaders *orig = c->orig;
+		BnHeaders	inline_hdrs;
+
+		if (orig == NULL && sec_end < text + len)
+		{
+			const char *nl = memchr(sec_end, '\n', (size_t) (text + len - sec_end));
+
+			if (nl != NULL &&
+				bn_headers_parse(nl + 1, (size_t) (text + len - nl - 1), c->a,
+								 &inline_hdrs) != (size_t) -1)
+				orig = &inline_hdrs;
+		}
+		if (orig != NULL)
+		{
+			const BnField *to = bn_header_field(orig, "to");
+			size_t		st;
+			size_t		al;
+
+			if (to != NULL && bn_find_address(to->value, to->value_len, &st, &al) &&
+				memchr(to->value + st + al, '@', to->value_len - st - al) == NULL)
+			{
+				ent[0].addr = to->value + st;
+				ent[0].addr_len = al;
+				ent[0].diag = sec;
+				ent[0].diag_end = sec_end;
+				nent = 1;
+			}
+		}
 	}
 
 	/* X-Failed-Recipients is authoritative where it is present */

@@ -165,6 +165,10 @@ static const struct
 }			command_phrases[] =
 {
 	{"rcpt to", "RCPT"},
+	{"smtp:rcpt", "RCPT"},
+	{"smtp:data", "DATA"},
+	{"smtp:mail", "MAIL"},
+	{"for text command", "DATA"},
 	{"end of data", "DATA"},
 	{"final data", "DATA"},
 	{"after data", "DATA"},
