@@ -133,13 +133,14 @@ dsn_from_text(BnMsgCtx *c, BnRecipient *r)
 	}
 	if (d != NULL && bn_find_command(d, strlen(d)) != NULL)
 		return;
+	if (near != NULL && near[0] != '\0')
+		r->command = (char *) bn_find_command(near, strlen(near));
+	else if (c->out->n == 1)
 	{
-		/* the readable text, up to the returned message */
+		/* the one recipient: the readable text says it */
 		size_t		n = c->body_len < 8192 ? c->body_len : 8192;
-		const char *cmd = bn_find_command(c->body, n);
 
-		if (cmd != NULL)
-			r->command = (char *) cmd;
+		r->command = (char *) bn_find_command(c->body, n);
 	}
 }
 

@@ -8,7 +8,9 @@
  * once).  The generic reader comes last, and only for a message that says
  * it is a bounce.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE				/* memmem */
+#endif
 #include "lhost.h"
 
 #include <string.h>

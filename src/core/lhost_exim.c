@@ -46,11 +46,12 @@ static const char *const end[] = {
 static bool
 tune(BnMsgCtx *c, BnRecipient *r, const char *sec, size_t sec_len)
 {
+	const char *d = r->diagnostic;
+	size_t		n;
+
 	(void) c;
 	(void) sec;
 	(void) sec_len;
-	const char *d = r->diagnostic;
-	size_t		n;
 
 	if (d == NULL)
 		return true;

@@ -49,12 +49,12 @@ ip_at(const char *s, size_t n)
 static bool
 tune(BnMsgCtx *c, BnRecipient *r, const char *sec, size_t sec_len)
 {
-	(void) c;
-	(void) sec;
-	(void) sec_len;
 	const char *d = r->diagnostic;
 	size_t		n;
 	const char *p;
+
+	(void) sec;
+	(void) sec_len;
 
 	if (d == NULL)
 		return true;

@@ -16,7 +16,9 @@
  * A small reader, not a general JSON parser: it finds keys inside the
  * object that holds them and reads string values with their escapes.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE				/* memmem */
+#endif
 #include "lhost.h"
 
 #include <stdio.h>
