@@ -143,6 +143,7 @@ typedef struct Walk
 {
 	BnArena    *a;
 	BnMime	   *m;
+	int			entities;		/* entities walked, listed or not */
 } Walk;
 
 static BnPart *
@@ -287,7 +288,7 @@ walk_multipart(Walk *w, const char *body, size_t len, const char *boundary,
 				return true;
 			in_part = true;
 			part_start = next;
-			if (w->m->nomem)
+			if (w->m->nomem || w->m->truncated)
 				return true;
 		}
 		pos = next;
@@ -309,6 +310,13 @@ walk_entity(Walk *w, const char *s, size_t len, int depth,
 	char		type[64];
 	BnPart	   *part;
 
+	/* past the cap, skip the rest without reading it: every entity costs
+	 * memory even when it lists no part */
+	if (w->m->nparts >= BN_MIME_MAX_PARTS || ++w->entities > 4 * BN_MIME_MAX_PARTS)
+	{
+		w->m->truncated = true;
+		return;
+	}
 	if (given != NULL)
 	{
 		h = *given;
@@ -413,6 +421,7 @@ bn_mime_parse(const char *data, size_t len, BnArena *a, BnMime *out)
 	memset(out, 0, sizeof *out);
 	w.a = a;
 	w.m = out;
+	w.entities = 0;
 
 	/* skip leading blank lines and an mbox "From " line */
 	while (off < len && (data[off] == '\n' || data[off] == '\r'))
