@@ -30,11 +30,16 @@ bn_arena_alloc(BnArena *a, size_t n)
 {
 	char	   *p;
 
+	if (a->failed)
+		return NULL;
+	if (n > SIZE_MAX / 4)
+	{
+		a->failed = true;		/* a length gone wrong: never wrap around */
+		return NULL;
+	}
 	n = (n + 15) & ~(size_t) 15;
 	if (n == 0)
 		n = 16;
-	if (a->failed)
-		return NULL;
 	if (a->head == NULL || a->cap - a->used < n)
 	{
 		size_t		want = a->head ? a->head->size * 2 : FIRST_CHUNK;

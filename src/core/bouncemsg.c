@@ -6,6 +6,7 @@
  */
 #include "bouncemsg.h"
 
+#include "charset.h"
 #include "classify.h"
 #include "lhost.h"
 #include "msgctx.h"
@@ -191,6 +192,22 @@ paired_status(const char *d, size_t n, int *code)
 	return BN_STATUS_NONE;
 }
 
+/* Make a string valid UTF-8 (raw 8-bit header bytes reach some fields). */
+static void
+valid_utf8(BnMsgCtx *c, char **s)
+{
+	const char *out;
+	size_t		n;
+
+	if (*s == NULL)
+		return;
+	n = strlen(*s);
+	if (bn_utf8_valid_prefix(*s, n) == n)
+		return;
+	n = bn_charset_to_utf8(NULL, 0, *s, n, c->a, &out);
+	*s = n == (size_t) -1 ? NULL : (char *) out;
+}
+
 static void
 complete(BnMsgCtx *c, BnRecipient *r)
 {
@@ -282,6 +299,14 @@ complete(BnMsgCtx *c, BnRecipient *r)
 		r->reply_code = v.reply_code;
 	r->reason = reason;
 	r->kind = bn_default_kind(&in, reason, r->status, r->reply_code);
+
+	valid_utf8(c, &r->recipient);
+	valid_utf8(c, &r->action);
+	valid_utf8(c, &r->diagnostic);
+	valid_utf8(c, &r->remote);
+	valid_utf8(c, &r->feedback_type);
+	valid_utf8(c, &r->message_id);
+	valid_utf8(c, &r->feedback_id);
 }
 
 BnMsgResult

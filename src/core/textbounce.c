@@ -11,6 +11,7 @@
  */
 #include "msgctx.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* Lines that end the explanation in every format: the returned message. */
@@ -157,9 +158,12 @@ static BnRecipient *
 emit(BnMsgCtx *c, const BnTextFormat *f, const char *addr, size_t addr_len,
 	 const char *d, size_t dlen, const char *section, size_t section_len)
 {
-	BnRecipient *r = bn_msg_add(c);
+	BnRecipient *r;
 	char	   *lo;
 
+	if ((ptrdiff_t) dlen < 0)
+		dlen = 0;				/* an explanation that ends before it starts */
+	r = bn_msg_add(c);
 	if (r == NULL)
 		return NULL;
 	r->recipient = bn_arena_strndup(c->a, addr, addr_len);
@@ -289,7 +293,7 @@ bn_text_scan(BnMsgCtx *c, const BnTextFormat *f)
 					const char *nl = memchr(lt, '\n', (size_t) (sec_end - lt));
 
 					if (nent > 0)
-						ent[nent - 1].diag_end = lt;
+						ent[nent - 1].diag_end = lt > ent[nent - 1].diag ? lt : ent[nent - 1].diag;
 					ent[nent].addr = lt + 1;
 					ent[nent].addr_len = al;
 					ent[nent].diag = nl ? nl + 1 : sec_end;
