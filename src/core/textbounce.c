@@ -9,6 +9,9 @@
  * A format (BnTextFormat) names its start and end markers; this file does
  * the rest, the same way for every format.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE				/* memmem */
+#endif
 #include "msgctx.h"
 
 #include <stddef.h>
@@ -33,21 +36,26 @@ static const char *const common_end[] = {
 	NULL
 };
 
-typedef struct Line
+/* The earliest of the (lower-case) markers in low[from..n), or NULL. */
+static const char *
+first_of(const char *low, size_t n, size_t from, const char *const *list)
 {
-	const char *s;
-	size_t		n;
-} Line;
+	const char *best = NULL;
 
-static bool
-line_has_any(const char *s, size_t n, const char *const *list)
-{
 	if (list == NULL)
-		return false;
+		return NULL;
 	for (int i = 0; list[i]; i++)
-		if (bn_memcasestr(s, n, list[i]) != NULL)
-			return true;
-	return false;
+	{
+		size_t		limit = best ? (size_t) (best - low) : n;
+		const char *at;
+
+		if (limit <= from)
+			break;
+		at = memmem(low + from, limit - from, list[i], strlen(list[i]));
+		if (at != NULL)
+			best = at;
+	}
+	return best;
 }
 
 /*
@@ -185,6 +193,7 @@ bn_text_scan(BnMsgCtx *c, const BnTextFormat *f)
 	const char *sec;
 	const char *sec_end;
 	const char *p;
+	char	   *lowered;
 	Entry	   *ent;
 	int			nent = 0;
 	char	  **failed = NULL;
@@ -196,41 +205,63 @@ bn_text_scan(BnMsgCtx *c, const BnTextFormat *f)
 		text = "";
 		len = 0;
 	}
+	/*
+	 * The markers are found with memmem in a lower-cased copy of the text:
+	 * one pass per marker, not one per line and marker.
+	 */
+	lowered = bn_arena_alloc(c->a, len + 1);
+	if (lowered == NULL)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char ch = (unsigned char) text[i];
+
+		lowered[i] = (char) ((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+	}
+	lowered[len] = '\0';
+
 	/* the section: after a start marker's line ... */
 	sec = text;
 	if (f->start != NULL)
 	{
-		p = text;
-		while (p < text + len)
-		{
-			const char *nl = memchr(p, '\n', (size_t) (text + len - p));
-			const char *le = nl ? nl : text + len;
+		const char *first = first_of(lowered, len, 0, f->start);
 
-			if (line_has_any(p, (size_t) (le - p), f->start))
-			{
-				sec = nl ? nl + 1 : le;
-				break;
-			}
-			p = nl ? nl + 1 : text + len;
+		if (first != NULL)
+		{
+			const char *nl = memchr(first, '\n', (size_t) (lowered + len - first));
+
+			sec = text + (nl ? (size_t) (nl + 1 - lowered) : len);
 		}
 	}
-	/* ... up to an end marker's line */
-	sec_end = text + len;
-	p = sec;
-	while (p < text + len)
+	/* ... up to an end marker's line, or an inline header block */
 	{
-		const char *nl = memchr(p, '\n', (size_t) (text + len - p));
-		const char *le = nl ? nl : text + len;
+		size_t		from = (size_t) (sec - text);
+		const char *e1 = first_of(lowered, len, from, f->end);
+		const char *e2 = first_of(lowered, len, from, common_end);
+		const char *e = e1 == NULL ? e2 : (e2 == NULL || e1 < e2 ? e1 : e2);
+		size_t		stop = e ? (size_t) (e - lowered) : len;
 
-		if (line_has_any(p, (size_t) (le - p), f->end) ||
-			line_has_any(p, (size_t) (le - p), common_end) ||
-			(le - p > 10 && (bn_ieq(p, 10, "received: ") ||
-							 bn_ieq(p, 12 < le - p ? 12 : 0, "return-path:"))))
+		/* back to the start of the marker's line */
+		while (stop > from && lowered[stop - 1] != '\n')
+			stop--;
+		if (e == NULL)
+			stop = len;
+		/* a line that starts a returned header block ends it earlier */
+		for (const char *q = lowered + from; q < lowered + stop;)
 		{
-			sec_end = p;
-			break;
+			const char *nl = memchr(q, '\n', (size_t) (lowered + stop - q));
+
+			if ((lowered + stop - q > 10 && memcmp(q, "received: ", 10) == 0) ||
+				(lowered + stop - q > 12 && memcmp(q, "return-path:", 12) == 0))
+			{
+				stop = (size_t) (q - lowered);
+				break;
+			}
+			if (nl == NULL)
+				break;
+			q = nl + 1;
 		}
-		p = nl ? nl + 1 : text + len;
+		sec_end = text + stop;
 	}
 
 	ent = bn_arena_alloc(c->a, sizeof(Entry) * MAX_ENTRIES);

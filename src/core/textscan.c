@@ -183,49 +183,74 @@ static const struct
 	{"connection refused", "CONN"},
 };
 
+/*
+ * One pass over the text: at each byte whose lower case can start a
+ * phrase, the phrases starting with it are compared; the earliest phrase
+ * wins, except that in a session transcript (">>> RCPT To:...") the last
+ * command sent is the one that failed.
+ */
 const char *
 bn_find_command(const char *s, size_t n)
 {
-	const char *best = NULL;
-	const char *best_at = NULL;
-	const char *p;
+	static bool first[256];
+	static bool ready;
+	const char *transcript = NULL;
+	const char *found = NULL;
 
-	/* a session transcript: the last command we sent is the one at fault */
-	p = s;
-	while ((p = bn_memcasestr(p, n - (size_t) (p - s), ">>> ")) != NULL)
+	if (!ready)
 	{
-		const char *c = p + 4;
-		size_t		left = n - (size_t) (c - s);
-
-		if (left >= 4)
-		{
-			if (bn_ieq(c, 4, "rcpt"))
-				best = "RCPT";
-			else if (bn_ieq(c, 4, "mail"))
-				best = "MAIL";
-			else if (bn_ieq(c, 4, "data") || c[0] == '.')
-				best = "DATA";
-			else if (bn_ieq(c, 4, "ehlo"))
-				best = "EHLO";
-			else if (bn_ieq(c, 4, "helo"))
-				best = "HELO";
-		}
-		p += 4;
+		for (size_t k = 0; k < sizeof command_phrases / sizeof command_phrases[0]; k++)
+			first[(unsigned char) command_phrases[k].text[0]] = true;
+		ready = true;
 	}
-	if (best != NULL)
-		return best;
-	for (size_t i = 0; i < sizeof command_phrases / sizeof command_phrases[0]; i++)
+	for (size_t i = 0; i < n; i++)
 	{
-		const char *at = bn_memcasestr(s, best_at ? (size_t) (best_at - s) : n,
-									   command_phrases[i].text);
+		unsigned char c = lower((unsigned char) s[i]);
 
-		if (at != NULL)
+		if (c == '>' && i + 8 <= n && s[i + 1] == '>' && s[i + 2] == '>' &&
+			s[i + 3] == ' ')
 		{
-			best = command_phrases[i].command;
-			best_at = at;
+			const char *cmd = s + i + 4;
+
+			if (bn_ieq(cmd, 4, "rcpt"))
+				transcript = "RCPT";
+			else if (bn_ieq(cmd, 4, "mail"))
+				transcript = "MAIL";
+			else if (bn_ieq(cmd, 4, "data") || cmd[0] == '.')
+				transcript = "DATA";
+			else if (bn_ieq(cmd, 4, "ehlo"))
+				transcript = "EHLO";
+			else if (bn_ieq(cmd, 4, "helo"))
+				transcript = "HELO";
+			i += 3;
+			continue;
+		}
+		if (found != NULL || !first[c])
+			continue;
+		for (size_t k = 0; k < sizeof command_phrases / sizeof command_phrases[0]; k++)
+		{
+			const char *ph = command_phrases[k].text;
+			size_t		m;
+
+			if ((unsigned char) ph[0] != c)
+				continue;
+			m = strlen(ph);
+			if (m <= n - i)
+			{
+				size_t		j;
+
+				for (j = 1; j < m; j++)
+					if (lower((unsigned char) s[i + j]) != (unsigned char) ph[j])
+						break;
+				if (j == m)
+				{
+					found = command_phrases[k].command;
+					break;
+				}
+			}
 		}
 	}
-	return best;
+	return transcript != NULL ? transcript : found;
 }
 
 static inline bool
