@@ -132,6 +132,35 @@ dsn_from_text(BnMsgCtx *c, BnRecipient *r)
 			r->diagnostic = near;
 		d = r->diagnostic;
 	}
+	/* no reply code in the report: a transcript line that names the
+	 * recipient with one ("<<< 550 5.1.1 <a@b>... User unknown") */
+	if (d != NULL && bn_reply_code_find(d, strlen(d)) == 0 &&
+		r->recipient != NULL && r->recipient[0] != '\0')
+	{
+		const char *s = c->body;
+		size_t		n = c->body_len;
+		const char *p = s;
+
+		while ((p = bn_memcasestr(p, n - (size_t) (p - s), r->recipient)) != NULL)
+		{
+			const char *ls = p;
+			int			code;
+
+			while (ls > s && ls[-1] != '\n')
+				ls--;
+			while (ls < p && (*ls == ' ' || *ls == '<' || *ls == '\t'))
+				ls++;
+			code = bn_reply_code_find(ls, (size_t) (p - ls));
+			if (code != 0 && ls[0] >= '2' && ls[0] <= '5')
+			{
+				if (bn_status_class(r->status) == 0 ||
+					code / 100 == bn_status_class(r->status))
+					r->reply_code = code;
+				break;
+			}
+			p += 1;
+		}
+	}
 	if (d != NULL && bn_find_command(d, strlen(d)) != NULL)
 		return;
 	if (near != NULL && near[0] != '\0')
