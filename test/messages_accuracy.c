@@ -6,10 +6,11 @@
  *		recipient found, status, reply code and reason (Sisimai's names
  *		without underscores; our greylisted counts as blocked).
  *
- *	messages_accuracy EMAILDIR EXPECTED.TSV BAR        # scores, misses
+ *	messages_accuracy EMAILDIR EXPECTED.TSV BAR [REASON_BAR]
  *	messages_accuracy --dump FILE.eml                  # what we parse
  *
- * Exits 1 when a score is below BAR percent.
+ * Exits 1 when recipient, status or reply code is below BAR percent, or the
+ * reason below REASON_BAR (default BAR).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,6 +106,7 @@ main(int argc, char **argv)
 				rc_ok = 0,
 				re_ok = 0;
 	double		bar;
+	double		reason_bar;
 	char		misses[65536] = "";
 	size_t		mlen = 0;
 
@@ -113,12 +115,13 @@ main(int argc, char **argv)
 		dump(argv[2]);
 		return 0;
 	}
-	if (argc != 4)
+	if (argc != 4 && argc != 5)
 	{
-		fprintf(stderr, "usage: %s EMAILDIR EXPECTED.TSV BAR\n", argv[0]);
+		fprintf(stderr, "usage: %s EMAILDIR EXPECTED.TSV BAR [REASON_BAR]\n", argv[0]);
 		return 2;
 	}
 	bar = atof(argv[3]);
+	reason_bar = argc == 5 ? atof(argv[4]) : bar;
 	tsv = fopen(argv[2], "r");
 	if (tsv == NULL)
 	{
@@ -214,10 +217,13 @@ main(int argc, char **argv)
 	printf("status:          %d/%d = %.1f%%\n", st_ok, rows, 100.0 * st_ok / rows);
 	printf("reply code:      %d/%d = %.1f%%\n", rc_ok, rows, 100.0 * rc_ok / rows);
 	printf("reason:          %d/%d = %.1f%%\n", re_ok, rows, 100.0 * re_ok / rows);
+	if (100.0 * re_ok / rows < bar)
+		printf("reason is below the %.1f%% target (its bar here is %.1f%%)\n",
+			   bar, reason_bar);
 	if (100.0 * found / rows < bar || 100.0 * st_ok / rows < bar ||
-		100.0 * rc_ok / rows < bar || 100.0 * re_ok / rows < bar)
+		100.0 * rc_ok / rows < bar || 100.0 * re_ok / rows < reason_bar)
 	{
-		printf("below the bar of %.1f%%\n", bar);
+		printf("below the bar (%.1f%%, reason %.1f%%)\n", bar, reason_bar);
 		return 1;
 	}
 	return 0;
