@@ -50,9 +50,10 @@ tune(BnMsgCtx *c, BnRecipient *r, const char *sec, size_t sec_len)
 	size_t		n;
 
 	(void) c;
-	(void) sec;
-	(void) sec_len;
 
+	/* the delay warning (delay_warning_condition) says "not yet" */
+	r->action = bn_memcasestr(sec, sec_len, "has not yet been delivered") != NULL ||
+		bn_memcasestr(sec, sec_len, "delay") != NULL ? "delayed" : "failed";
 	if (d == NULL)
 		return true;
 	n = strlen(d);

@@ -11,8 +11,9 @@
  *	The error that the other server returned was:
  *	550 5.1.1 ...
  *	----- Original message -----
- * ("failed temporarily" / "Technical details of temporary failure" for
- * delays.)
+ * Delays: "Delivery to the following recipient has been delayed" or
+ * "failed temporarily", "Technical details of temporary failure", "Message
+ * will be retried for N more day(s)".
  *
  * Google Groups: a group that does not exist or does not let the sender
  * post answers in the sender's language, names the group only in
@@ -22,6 +23,7 @@
 
 static const char *const gmail_detect[] = {
 	"delivery to the following recipient failed",
+	"delivery to the following recipient has been delayed",
 	"delivery to the following recipients failed",
 	"technical details of permanent failure",
 	"technical details of temporary failure",
@@ -33,7 +35,29 @@ static const char *const gmail_start[] = {
 };
 static const char *const gmail_end[] = {"----- original message -----", NULL};
 
-const BnTextFormat bn_lhost_gmail = {"gmail", gmail_detect, gmail_start, gmail_end, NULL};
+/*
+ * A delay warning ("has been delayed", "failed temporarily", "Message will
+ * be retried"): the action is delayed, and when nothing else tells why,
+ * the message is on its way to expiring.
+ */
+static bool
+gmail_tune(BnMsgCtx *c, BnRecipient *r, const char *sec, size_t sec_len)
+{
+	(void) c;
+	if (bn_memcasestr(sec, sec_len, "has been delayed") != NULL ||
+		bn_memcasestr(sec, sec_len, "failed temporarily") != NULL ||
+		bn_memcasestr(sec, sec_len, "will be retried") != NULL)
+	{
+		r->action = "delayed";
+		r->has_hint = true;
+		r->hint = BN_REASON_EXPIRED;
+	}
+	else
+		r->action = "failed";
+	return true;
+}
+
+const BnTextFormat bn_lhost_gmail = {"gmail", gmail_detect, gmail_start, gmail_end, gmail_tune};
 
 static const char *const groups_detect[] = {
 	"groups.google.com", "google groups", NULL

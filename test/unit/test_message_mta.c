@@ -109,6 +109,19 @@ test_gmail(void)
 	CHECK_STR(REMOTE(0), "mx1.example.org");
 	CHECK_INT(m.rcpts[0].reply_code, 550);
 	CHECK_STR(REASON(0), "suspend");
+	CHECK_STR(m.rcpts[0].action, "failed");
+
+	/* a delay warning */
+	CHECK_INT(parse("From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
+					"Subject: Delivery Status Notification (Delay)\n\n"
+					"THIS IS A WARNING MESSAGE ONLY.\n\n"
+					"Delivery to the following recipient has been delayed:\n\n"
+					"     uli@example.org\n\n"
+					"Message will be retried for 2 more day(s)\n\n"
+					"----- Original message -----\n"), 1);
+	CHECK_STR(m.format, "gmail");
+	CHECK_STR(m.rcpts[0].action, "delayed");
+	CHECK_STR(REASON(0), "expired");
 }
 
 static void
