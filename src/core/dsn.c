@@ -58,6 +58,12 @@ finish(BnMsgCtx *c, BnRecipient *r, const DsnMessageFields *mf)
 	(void) c;
 	if (r == NULL)
 		return;
+	/* a delay report with nothing more specific: on its way to expiring */
+	if (r->action != NULL && strcmp(r->action, "delayed") == 0 && !r->has_hint)
+	{
+		r->has_hint = true;
+		r->hint = BN_REASON_EXPIRED;
+	}
 	if (!r->has_time && mf->has_arrival)
 	{
 		r->has_time = true;
