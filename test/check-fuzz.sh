@@ -1,9 +1,10 @@
 #!/bin/bash
-# Fuzz the built-in classifier (test/fuzz/fuzz_classify.c) with libFuzzer,
+# Fuzz the built-in classifier (test/fuzz/fuzz_classify.c) and the message
+# parser (test/fuzz/fuzz_message.c) with libFuzzer,
 # ASan and UBSan, for a short bounded run; exits 77 when clang or libFuzzer
 # is unavailable, non-zero on a crash or a broken invariant.
 #
-#   bash test/check-fuzz.sh              # ~30 s
+#   bash test/check-fuzz.sh              # ~60 s
 #
 # A longer run, keeping its corpus between runs:
 #   clang -g -O1 -fsanitize=fuzzer,address,undefined \
@@ -70,4 +71,39 @@ if [ $rc -ne 0 ]; then
 	echo "fuzzing found a problem (exit $rc)"
 	exit 1
 fi
-echo "ok: no crash, no broken invariant in ${seconds}s"
+
+# The message parser (test/fuzz/fuzz_message.c): the whole core, seeded
+# from the corpus emails when ../shared is present (copied into the
+# temporary directory, never into the project) plus a few of our own.
+if ! clang -g -O1 -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=undefined -I"$root/src/core" \
+	-o "$tmp/fuzz_message" "$here/fuzz/fuzz_message.c" "$root"/src/core/*.c; then
+	echo "build of the message fuzz target failed"
+	exit 1
+fi
+mkdir -p "$tmp/corpus-message"
+emails="$root/../shared/corpus/sisimai-dev/emails"
+if [ -d "$emails" ]; then
+	cp "$emails"/*.eml "$tmp/corpus-message/"
+fi
+mseed() { i=$((i + 1)); printf '%b' "$1" > "$tmp/corpus-message/seed-$i"; }
+mseed 'Content-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 no\n--b--\n'
+mseed 'Content-Type: multipart/report; report-type=feedback-report; boundary=f\n\n--f\nContent-Type: message/feedback-report\n\nFeedback-Type: abuse\nOriginal-Rcpt-To: b@example.org\n--f\nContent-Type: text/rfc822-headers\n\nMessage-ID: <m@x>\n--f--\n'
+mseed 'From: c@example.org\nSubject: =?ISO-2022-JP?B?GyRCJDMkcxsoQg==?= Auto:\nAuto-Submitted: auto-replied\nContent-Transfer-Encoding: quoted-printable\n\naway =E9=\n\n'
+mseed 'Subject: failure notice\n\nHi. This is the qmail-send program at x.\n\n<d@example.org>:\n192.0.2.1 does not like recipient.\nRemote host said: 550 no\n'
+mseed '{"notificationType":"Bounce","bounce":{"bouncedRecipients":[{"emailAddress":"e@example.org","status":"5.1.1"}]}}'
+
+mlog="$tmp/fuzz-message.log"
+"$tmp/fuzz_message" -max_len=65536 -max_total_time="$seconds" -timeout=5 \
+	-rss_limit_mb=1024 -artifact_prefix="$tmp/" -print_final_stats=1 \
+	"$tmp/corpus-message" > "$mlog" 2>&1
+rc=$?
+grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$mlog"
+if [ $rc -ne 0 ]; then
+	tail -60 "$mlog"
+	mkdir -p "$here/out"
+	cp "$tmp"/crash-* "$tmp"/timeout-* "$tmp"/oom-* "$here/out/" 2>/dev/null
+	echo "fuzzing the message parser found a problem (exit $rc); input kept in test/out/"
+	exit 1
+fi
+echo "ok: no crash, no broken invariant in ${seconds}s (classifier) + ${seconds}s (messages)"

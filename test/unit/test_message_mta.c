@@ -1,0 +1,194 @@
+/*
+ * test_message_mta.c
+ *		Unit tests of the plain-text bounce formats (src/core/textbounce.c,
+ *		lhost*.c): one message per MTA, written here from how each MTA lays
+ *		out its bounce.
+ */
+#include "unit.h"
+
+#include "bouncemsg.h"
+
+static BnMessage m;
+
+static int
+parse(const char *s)
+{
+	bn_message_free(&m);
+	if (bn_message_parse(s, strlen(s), &m) != BN_MSG_OK)
+		return -1;
+	return m.n;
+}
+
+#define RCPT(i) (m.rcpts[i].recipient ? m.rcpts[i].recipient : "(null)")
+#define REASON(i) (bn_reason_names[m.rcpts[i].reason])
+#define CMD(i) (m.rcpts[i].command ? m.rcpts[i].command : "(null)")
+#define REMOTE(i) (m.rcpts[i].remote ? m.rcpts[i].remote : "(null)")
+
+static void
+test_postfix(void)
+{
+	CHECK_INT(parse("From: MAILER-DAEMON@out.example.net (Mail Delivery System)\n"
+					"Subject: Undelivered Mail Returned to Sender\n\n"
+					"This is the mail system at host out.example.net.\n\n"
+					"I'm sorry to have to inform you that your message could not\n"
+					"be delivered to one or more recipients.\n\n"
+					"                   The mail system\n\n"
+					"<pat@example.org>: host mx.example.org[198.51.100.2] said: 552 5.2.2\n"
+					"    <pat@example.org>: Mailbox full (in reply to RCPT TO command)\n\n"
+					"<quinn@nowhere.example>: Host or domain name not found. Name service error\n"
+					"    for name=nowhere.example type=MX: Host not found\n"), 2);
+	CHECK_STR(m.format, "postfix");
+	CHECK_STR(RCPT(0), "pat@example.org");
+	CHECK_STR(REMOTE(0), "mx.example.org");
+	CHECK_STR(CMD(0), "RCPT");
+	CHECK_INT(m.rcpts[0].reply_code, 552);
+	CHECK_STR(REASON(0), "mailbox_full");
+	CHECK_STR(RCPT(1), "quinn@nowhere.example");
+	CHECK_STR(REASON(1), "host_unknown");
+}
+
+static void
+test_sendmail(void)
+{
+	CHECK_INT(parse("From: Mail Delivery Subsystem <MAILER-DAEMON@gw.example.net>\n"
+					"Subject: Returned mail: see transcript for details\n\n"
+					"The original message was received at Wed, 2 Dec 2026 10:00:00 +0100\n"
+					"from client.example.net [192.0.2.9]\n\n"
+					"   ----- The following addresses had permanent fatal errors -----\n"
+					"<rae@example.org>\n"
+					"    (reason: 550 5.1.1 <rae@example.org>... User unknown)\n\n"
+					"   ----- Transcript of session follows -----\n"
+					"... while talking to mail.example.org.:\n"
+					">>> MAIL From:<news@example.com> SIZE=1000\n"
+					"<<< 250 2.1.0 Ok\n"
+					">>> RCPT To:<rae@example.org>\n"
+					"<<< 550 5.1.1 <rae@example.org>... User unknown\n"
+					"550 5.1.1 <rae@example.org>... User unknown\n\n"
+					"   ----- Original message follows -----\n\n"
+					"To: rae@example.org\n"), 1);
+	CHECK_STR(m.format, "sendmail");
+	CHECK_STR(RCPT(0), "rae@example.org");
+	CHECK_STR(CMD(0), "RCPT");
+	CHECK_STR(REMOTE(0), "mail.example.org");
+	CHECK_STR(REASON(0), "user_unknown");
+}
+
+static void
+test_exchange(void)
+{
+	CHECK_INT(parse("From: System Administrator <postmaster@corp.example>\n"
+					"Subject: Undeliverable: news\n\n"
+					"Your message did not reach some or all of the intended recipients.\n\n"
+					"      Subject:\tnews\n      Sent:\t12/2/2026 10:00 AM\n\n"
+					"The following recipient(s) cannot be reached:\n\n"
+					"      sam@corp.example on 12/2/2026 10:01 AM\n"
+					"            The e-mail account does not exist at the organization this message was sent to.\n"
+					"            <mail.corp.example #5.1.1>\n"), 1);
+	CHECK_STR(m.format, "exchange");
+	CHECK_STR(RCPT(0), "sam@corp.example");
+	CHECK_INT(m.rcpts[0].status, BN_STATUS_PACK(5, 1, 1));
+	CHECK_STR(REASON(0), "user_unknown");
+}
+
+static void
+test_gmail(void)
+{
+	CHECK_INT(parse("From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
+					"Subject: Delivery Status Notification (Failure)\n"
+					"X-Failed-Recipients: tia@example.org\n\n"
+					"Delivery to the following recipient failed permanently:\n\n"
+					"     tia@example.org\n\n"
+					"Technical details of permanent failure:\n"
+					"Google tried to deliver your message, but it was rejected by the server for the "
+					"recipient domain example.org by mx1.example.org. [203.0.113.9].\n\n"
+					"The error that the other server returned was:\n"
+					"550 5.2.1 The account has been disabled\n\n"
+					"----- Original message -----\n\nTo: tia@example.org\n"), 1);
+	CHECK_STR(m.format, "gmail");
+	CHECK_STR(RCPT(0), "tia@example.org");
+	CHECK_STR(REMOTE(0), "mx1.example.org");
+	CHECK_INT(m.rcpts[0].reply_code, 550);
+	CHECK_STR(REASON(0), "suspend");
+	CHECK_STR(m.rcpts[0].action, "failed");
+
+	/* a delay warning */
+	CHECK_INT(parse("From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
+					"Subject: Delivery Status Notification (Delay)\n\n"
+					"THIS IS A WARNING MESSAGE ONLY.\n\n"
+					"Delivery to the following recipient has been delayed:\n\n"
+					"     uli@example.org\n\n"
+					"Message will be retried for 2 more day(s)\n\n"
+					"----- Original message -----\n"), 1);
+	CHECK_STR(m.format, "gmail");
+	CHECK_STR(m.rcpts[0].action, "delayed");
+	CHECK_STR(REASON(0), "expired");
+}
+
+static void
+test_others(void)
+{
+	/* DragonFly Mail Agent: the address in a sentence */
+	CHECK_INT(parse("From: MAILER-DAEMON\nSubject: Mail delivery failed\n\n"
+					"This is the DragonFly Mail Agent v0.13 at host.example.net.\n\n"
+					"There was an error delivering your mail to <uma@example.org>.\n\n"
+					"mx.example.org [192.0.2.77] did not like our RCPT TO:\n"
+					"550 5.1.1 <uma@example.org>: Recipient address rejected: User unknown\n\n"
+					"Message headers follow.\n\nTo: uma@example.org\n"), 1);
+	CHECK_STR(m.format, "dragonfly");
+	CHECK_STR(RCPT(0), "uma@example.org");
+	CHECK_STR(CMD(0), "RCPT");
+	CHECK_STR(REMOTE(0), "mx.example.org");
+	CHECK_STR(REASON(0), "user_unknown");
+
+	/* Domino: the reason before the address */
+	CHECK_INT(parse("From: Postmaster@notes.example\nSubject: DELIVERY FAILURE: User vic not listed\n\n"
+					"------- Failure Reasons  --------\n\n"
+					"User vic (vic@notes.example) not listed in Domino Directory\n"
+					"vic@notes.example\n\n"
+					"------- Returned Message --------\nTo: vic@notes.example\n"), 1);
+	CHECK_STR(m.format, "domino");
+	CHECK_STR(RCPT(0), "vic@notes.example");
+
+	/* Google Groups: the group in X-Failed-Recipients; a refused posting */
+	CHECK_INT(parse("From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
+					"Subject: Delivery Status Notification (Failure)\n"
+					"X-Failed-Recipients: team@groups.example\n\n"
+					"walt@example.com\n\n"
+					"We're writing to let you know that the group you tried to contact (team) "
+					"may not exist, or you may not have permission to post messages to the group.\n\n"
+					"Visit https://groups.google.com/support/ for help.\n\n"
+					"----- Original message -----\n"), 1);
+	CHECK_STR(m.format, "googlegroups");
+	CHECK_STR(RCPT(0), "team@groups.example");
+	CHECK_STR(REASON(0), "rejected");
+
+	/* an MTA nobody wrote a format for: found by the generic reader */
+	CHECK_INT(parse("From: Mailer Daemon <daemon@mta.example>\nSubject: Undeliverable mail\n\n"
+					"Delivery to these addresses failed:\n\n"
+					"  xia@example.org: 550 5.1.1 mailbox unavailable\n"
+					"  yuri@example.org: 452 4.2.2 over quota, will retry\n"), 2);
+	CHECK_STR(m.format, "text");
+	CHECK_STR(RCPT(1), "yuri@example.org");
+	CHECK_STR(REASON(1), "mailbox_full");
+
+	/* a sendmail-style bounce naming nobody: the returned message's To */
+	CHECK_INT(parse("From: MAILER-DAEMON@old.example\nSubject: Returned mail: Cannot send message for 5 days\n\n"
+					"   ----- Transcript of session follows -----\n"
+					"421 far.example (smtp)... Deferred: Connection timed out with far.example\n\n"
+					"   ----- Unsent message follows -----\n"
+					"Received: by old.example\nTo: zoe@far.example\nSubject: hi\n\nbody\n"), 1);
+	CHECK_STR(RCPT(0), "zoe@far.example");
+}
+
+int
+main(void)
+{
+	memset(&m, 0, sizeof m);
+	test_postfix();
+	test_sendmail();
+	test_exchange();
+	test_gmail();
+	test_others();
+	bn_message_free(&m);
+	UNIT_DONE();
+}
