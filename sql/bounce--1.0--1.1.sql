@@ -274,7 +274,12 @@ CREATE FUNCTION bounce.rule_limit() RETURNS trigger
 DECLARE
 	over text;
 BEGIN
-	IF TG_RELID OPERATOR(pg_catalog.<>) 'bounce.rule'::pg_catalog.regclass THEN
+	-- On Citus the trigger fires on the placements of the reference table
+	-- (rule_<shard id> in schema bounce, which only the owner can create).
+	IF TG_RELID OPERATOR(pg_catalog.<>) 'bounce.rule'::pg_catalog.regclass
+	   AND NOT (TG_TABLE_SCHEMA OPERATOR(pg_catalog.=) 'bounce'
+				AND TG_TABLE_NAME OPERATOR(pg_catalog.~) '^rule_[0-9]+$'
+				AND pg_catalog.to_regclass('pg_catalog.pg_dist_shard') IS NOT NULL) THEN
 		RAISE EXCEPTION 'trigger "%" on % executes bounce.rule_limit(), which works only on bounce.rule',
 			TG_NAME, TG_RELID::pg_catalog.regclass
 			USING ERRCODE = 'wrong_object_type';
@@ -290,10 +295,11 @@ BEGIN
 				  AND pg_catalog.pg_has_role(current_user, e.extowner, 'MEMBER')) THEN
 		RETURN NULL;
 	END IF;
-	SELECT r.tenant INTO over FROM bounce.rule r
-	WHERE r.tenant IN (SELECT n.tenant FROM bounce_new_rules n)
-	GROUP BY r.tenant HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 1000 LIMIT 1;
-	IF FOUND THEN
+	EXECUTE pg_catalog.format('SELECT r.tenant FROM %I.%I r'
+		' WHERE r.tenant IN (SELECT n.tenant FROM bounce_new_rules n)'
+		' GROUP BY r.tenant HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 1000 LIMIT 1',
+		TG_TABLE_SCHEMA, TG_TABLE_NAME) INTO over;
+	IF over IS NOT NULL THEN
 		RAISE EXCEPTION 'tenant "%" would have more than 1000 rules', over
 			USING ERRCODE = 'program_limit_exceeded',
 			DETAIL = 'Every backend keeps every tenant''s rules in memory.',
