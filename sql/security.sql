@@ -140,7 +140,10 @@ SET client_min_messages TO warning;
 SET ROLE regress_sec_dbowner;
 CREATE SCHEMA bounce;
 SET ROLE regress_sec_installer;
+-- (no context lines: PostgreSQL 18 adds the script's text to them)
+\set SHOW_CONTEXT never
 CREATE EXTENSION bounce;
+\set SHOW_CONTEXT errors
 SELECT count(*) AS extensions FROM pg_extension WHERE extname = 'bounce';
 SELECT count(*) AS functions_left FROM pg_proc WHERE pronamespace = 'bounce'::regnamespace;
 DROP SCHEMA bounce;
