@@ -162,11 +162,6 @@ struct TrackMap
 	int			replay_nargs[2];
 	char	   *scan_sql;		/* rebuild: every event */
 
-	/* Reading: the tenant and campaign of the previous row, reused. */
-	const char *last_tenant;
-	uint32		last_tenant_len;
-	const char *last_campaign;
-	uint32		last_campaign_len;
 };
 
 /* The cache: (trigger, relation) -> map. */
@@ -196,13 +191,30 @@ typedef struct BounceTypes
 	Oid			kind;
 } BounceTypes;
 
-/* A bump allocator for the strings of a batch of events. */
+/*
+ * A bump allocator for the strings of a batch of events, with a memo of
+ * the tenant and campaign of the previous row read into it, reused while
+ * they repeat.  The memo points into the arena's own memory, so it lives
+ * and dies with it (a replay reads into another arena).
+ */
 typedef struct Arena
 {
 	MemoryContext cxt;
 	char	   *cur;
 	size_t		left;
+	const char *last_tenant;
+	uint32		last_tenant_len;
+	const char *last_campaign;
+	uint32		last_campaign_len;
 } Arena;
+
+/* An empty arena allocating in cxt. */
+static inline void
+arena_init(Arena *a, MemoryContext cxt)
+{
+	memset(a, 0, sizeof(*a));
+	a->cxt = cxt;
+}
 
 #define ARENA_BLOCK (64 * 1024)
 
@@ -1231,18 +1243,18 @@ read_event(TrackMap *m, const TrackCol *cols, Datum *v, bool *isnull,
 	else if (cols[TK_TENANT].how == HOW_TEXT)
 	{
 		s = text_bytes(v[TK_TENANT], &n);
-		if (m->last_tenant != NULL && m->last_tenant_len == (uint32) n &&
-			memcmp(m->last_tenant, s, n) == 0)
+		if (a->last_tenant != NULL && a->last_tenant_len == (uint32) n &&
+			memcmp(a->last_tenant, s, n) == 0)
 		{
-			out->tenant = m->last_tenant;
+			out->tenant = a->last_tenant;
 			out->tenant_len = n;
 		}
 		else
 		{
 			out->tenant = arena_strndup(a, s, n);
 			out->tenant_len = n;
-			m->last_tenant = out->tenant;
-			m->last_tenant_len = n;
+			a->last_tenant = out->tenant;
+			a->last_tenant_len = n;
 		}
 	}
 	else
@@ -1266,14 +1278,14 @@ read_event(TrackMap *m, const TrackCol *cols, Datum *v, bool *isnull,
 			char		buf[24];
 
 			len = pg_lltoa(DatumGetInt64(v[TK_CAMPAIGN]), buf);
-			if (m->last_campaign != NULL && m->last_campaign_len == len &&
-				memcmp(m->last_campaign, buf, len) == 0)
-				out->ev.campaign = m->last_campaign;
+			if (a->last_campaign != NULL && a->last_campaign_len == len &&
+				memcmp(a->last_campaign, buf, len) == 0)
+				out->ev.campaign = a->last_campaign;
 			else
 			{
 				out->ev.campaign = arena_strndup(a, buf, len);
-				m->last_campaign = out->ev.campaign;
-				m->last_campaign_len = len;
+				a->last_campaign = out->ev.campaign;
+				a->last_campaign_len = len;
 			}
 		}
 		else
@@ -1378,9 +1390,7 @@ track_replay_address(TrackMap *map, const char *tenant, const char *address,
 			 SPI_result_code_string(ret));
 
 	old = MemoryContextSwitchTo(cxt);
-	arena.cxt = cxt;
-	arena.cur = NULL;
-	arena.left = 0;
+	arena_init(&arena, cxt);
 	n = SPI_processed;
 	events = palloc(sizeof(BnEvent) * Max(n, 1));
 	for (uint64 i = 0; i < n; i++)
@@ -1675,11 +1685,7 @@ track_statement(TrackCall *call, TriggerData *td)
 
 		/* an address written by an earlier batch can be written again */
 		CommandCounterIncrement();
-		arena.cxt = batch_cxt;
-		arena.cur = NULL;
-		arena.left = 0;
-		map->last_tenant = NULL;
-		map->last_campaign = NULL;
+		arena_init(&arena, batch_cxt);
 		events = palloc(sizeof(TrackEvent) * cap);
 		keys = palloc(sizeof(SortKey) * cap);
 		for (;;)
@@ -1720,8 +1726,6 @@ track_statement(TrackCall *call, TriggerData *td)
 		MemoryContextSwitchTo(old);
 		if (n > 0)
 			track_batch(call, events, keys, n);
-		map->last_tenant = NULL;
-		map->last_campaign = NULL;
 		MemoryContextReset(batch_cxt);
 	}
 	ExecDropSingleTupleTableSlot(slot);
@@ -1739,18 +1743,12 @@ track_row(TrackCall *call, TriggerData *td)
 	TrackEvent *one = &te;
 	Arena		arena;
 
-	arena.cxt = call->addr_cxt;
-	arena.cur = NULL;
-	arena.left = 0;
-	map->last_tenant = NULL;
-	map->last_campaign = NULL;
+	arena_init(&arena, call->addr_cxt);
 	slot_values(map, td->tg_trigslot, v, isnull);
 	if (!read_event(map, map->cols, v, isnull, true, &arena, NULL, NULL, &te))
 		return;
 	te.seq = 0;
 	track_address(call, &one, 1);
-	map->last_tenant = NULL;
-	map->last_campaign = NULL;
 }
 
 /* One call's work, counted in track_depth even when it fails. */
@@ -1887,8 +1885,6 @@ track_scan_begin(TrackMap *map)
 	SPIPlanPtr	plan;
 
 	scan->map = map;
-	map->last_tenant = NULL;
-	map->last_campaign = NULL;
 	plan = SPI_prepare(map->scan_sql, 0, NULL);
 	if (plan == NULL)
 		elog(ERROR, "could not prepare \"%s\": %s", map->scan_sql,
@@ -1896,7 +1892,7 @@ track_scan_begin(TrackMap *map)
 	scan->portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
 	scan->group_cxt = AllocSetContextCreate(CurrentMemoryContext, "bounce rebuild address",
 											ALLOCSET_DEFAULT_SIZES);
-	scan->arena.cxt = scan->group_cxt;
+	arena_init(&scan->arena, scan->group_cxt);
 	scan->cap = 64;
 	scan->events = MemoryContextAlloc(scan->group_cxt, sizeof(TrackEvent) * scan->cap);
 	return scan;
@@ -1936,12 +1932,9 @@ track_scan_next_address(TrackScan *scan, TrackEvent **events, int *nevents,
 			scan->next = 0;
 			scan->pending_address = NULL;
 			MemoryContextReset(scan->group_cxt);
-			scan->arena.cur = NULL;
-			scan->arena.left = 0;
+			arena_init(&scan->arena, scan->group_cxt);
 			scan->cap = 64;
 			scan->events = MemoryContextAlloc(scan->group_cxt, sizeof(TrackEvent) * scan->cap);
-			map->last_tenant = NULL;
-			map->last_campaign = NULL;
 		}
 
 		/* read rows until the address changes */
