@@ -66,6 +66,7 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
+#include "addrkey.h"
 #include "catalog.h"
 #include "guards.h"
 #include "track.h"
@@ -73,7 +74,6 @@
 /* Our tables, looked up once per session and again after invalidation. */
 typedef struct GuardCatalog
 {
-	bool		valid;
 	Oid			relid[GT_COUNT];
 	Oid			pkey[GT_COUNT];
 	AttrNumber	st_tenant;
@@ -90,6 +90,10 @@ typedef struct GuardCatalog
 } GuardCatalog;
 
 static GuardCatalog cat;
+static BounceCacheState cat_state = BOUNCE_CACHE_STALE;
+
+/* Bumped by every invalidation of bounce.policy: the memos' validity. */
+static uint64 policy_generation = 1;
 
 static const char *const table_names[GT_COUNT] = {
 	"address_state", "policy", "suppression", "invalid_address"
@@ -122,7 +126,7 @@ static bool callback_registered = false;
  */
 typedef struct WindowMemo
 {
-	bool		valid;
+	uint64		generation;		/* policy_generation when read; 0: none */
 	bool		found;
 	char		tenant[64];
 	Interval	window;
@@ -135,17 +139,16 @@ static WindowMemo default_memo;
 static void
 guards_invalidate(Oid relid)
 {
-	if (relid == InvalidOid || !cat.valid || relid == cat.relid[GT_POLICY])
-	{
-		tenant_memo.valid = false;
-		default_memo.valid = false;
-	}
-	if (relid == InvalidOid)
-		cat.valid = false;
+	if (relid == InvalidOid || cat_state != BOUNCE_CACHE_VALID ||
+		relid == cat.relid[GT_POLICY])
+		policy_generation++;
+	/* while a load runs, its OIDs are not known yet: anything counts */
+	if (relid == InvalidOid || cat_state != BOUNCE_CACHE_VALID)
+		cat_state = BOUNCE_CACHE_STALE;
 	else
 		for (int t = 0; t < GT_COUNT; t++)
 			if (relid == cat.relid[t])
-				cat.valid = false;
+				cat_state = BOUNCE_CACHE_STALE;
 
 	if (map_cache != NULL)
 	{
@@ -186,15 +189,16 @@ table_attnum(GuardTable t, const char *colname)
 	return attnum;
 }
 
-/* Look our tables up; called when cat.valid is false. */
+/* Look our tables up; called when cat_state is not VALID. */
 static void
 catalog_load(void)
 {
 	GuardCatalog c;
 
 	guards_register_callback();
-	tenant_memo.valid = false;
-	default_memo.valid = false;
+	policy_generation++;
+	/* an invalidation from here on leaves the result for this call only */
+	cat_state = BOUNCE_CACHE_LOADING;
 	memset(&c, 0, sizeof(c));
 	for (int t = 0; t < GT_COUNT; t++)
 	{
@@ -209,7 +213,6 @@ catalog_load(void)
 				 table_names[t]);
 	}
 	cat = c;					/* table_attnum reads cat.relid */
-	cat.valid = false;
 	c.st_tenant = table_attnum(GT_STATE, "tenant");
 	c.st_address = table_attnum(GT_STATE, "address");
 	c.st_status = table_attnum(GT_STATE, "status");
@@ -222,16 +225,15 @@ catalog_load(void)
 	c.confirmed_oid = bounce_enum_label_oid("address_status", "confirmed");
 	c.complaint_oid = bounce_enum_label_oid("suppression_reason", "complaint");
 
-	/* an invalidation during the lookups makes the next call reload */
-	c.valid = true;
 	cat = c;
+	bounce_cache_loaded(&cat_state);
 }
 
 /* Make sure the catalog information is there. */
 static inline void
 catalog_ensure(void)
 {
-	if (unlikely(!cat.valid))
+	if (unlikely(cat_state != BOUNCE_CACHE_VALID))
 		catalog_load();
 }
 
@@ -374,12 +376,15 @@ window_of(const char *tenant, Snapshot snapshot, WindowMemo *memo,
 	bool		isnull = true;
 	bool		found;
 
-	if (memo->valid && strcmp(memo->tenant, tenant) == 0)
+	uint64		generation = policy_generation;
+
+	if (memo->generation == generation && strcmp(memo->tenant, tenant) == 0)
 	{
 		*window = memo->window;
 		return memo->found;
 	}
 	catalog_ensure();
+	generation = policy_generation;	/* an invalidation while probing wins */
 	attnum = cat.pol_window;
 	found = probe(GT_POLICY, tenant, NULL, snapshot, 1, &attnum, &value, &isnull);
 	found = found && !isnull;
@@ -391,7 +396,7 @@ window_of(const char *tenant, Snapshot snapshot, WindowMemo *memo,
 		memo->found = found;
 		if (found)
 			memo->window = *window;
-		memo->valid = true;
+		memo->generation = generation;
 	}
 	return found;
 }
@@ -463,55 +468,14 @@ guard_recent_error(const char *what, const char *where, const char *tenant,
 			 errhint("It can be removed after %s.", guard_time_text(until))));
 }
 
-/* Does lower() in this collation lower-case ASCII letters as ASCII does? */
-static bool
-collation_ascii_lower(Oid collation)
-{
-	static Oid	last_collation = InvalidOid;
-	static bool last_answer = false;
-	static const char upper[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-	char	   *l;
-
-	if (collation == last_collation)
-		return last_answer;
-	if (lc_ctype_is_c(collation))
-		last_answer = true;
-	else
-	{
-		l = str_tolower(upper, sizeof(upper) - 1, collation);
-		last_answer = strcmp(l, "abcdefghijklmnopqrstuvwxyz") == 0;
-		pfree(l);
-	}
-	last_collation = collation;
-	return last_answer;
-}
-
 /*
- * Lower-case as SQL lower() does in a collation (and as bounce.track()
- * does); see guards.h.  ASCII text in a collation that lower-cases ASCII
- * as ASCII does (not a Turkish one) is done here, the rest by str_tolower.
+ * The address key (bounce.address_key(), src/core/addrkey.h), whatever the
+ * collation: the one key the trigger, the guards and sendable() share.
  */
 char *
 guard_lower(const char *s, size_t len, Oid collation)
 {
-	bool		ascii = true;
-	char	   *p;
-
-	if (!OidIsValid(collation))
-		collation = DEFAULT_COLLATION_OID;
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char) s[i] >= 0x80)
-		{
-			ascii = false;
-			break;
-		}
-	if (!ascii || !collation_ascii_lower(collation))
-		return str_tolower(s, len, collation);
-	p = palloc(len + 1);
-	for (size_t i = 0; i < len; i++)
-		p[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] + ('a' - 'A')) : s[i];
-	p[len] = '\0';
-	return p;
+	return address_key(s, len, NULL);
 }
 
 /* ----------------------------------------------------------------
@@ -1049,9 +1013,9 @@ prepare_contact_queries(GuardMap *m)
 
 		initStringInfo(&q);
 		types[0] = TEXTOID;
-		appendStringInfo(&q, "SELECT 1 FROM %s t WHERE pg_catalog.lower(t.%s::pg_catalog.text)"
+		appendStringInfo(&q, "SELECT 1 FROM %s t WHERE %s.address_key(t.%s::pg_catalog.text)"
 						 " OPERATOR(pg_catalog.=) %s%s LIMIT 1",
-						 qname, quote_identifier(acol->name), param_sql(acol, 1), rest.data);
+						 qname, BOUNCE_SCHEMA, quote_identifier(acol->name), param_sql(acol, 1), rest.data);
 		p = SPI_prepare(q.data, 3, types);
 		if (p == NULL)
 			elog(ERROR, "could not prepare \"%s\": %s", q.data,

@@ -174,7 +174,7 @@ extern void guard_audit_amend(const char *tenant, const char *address,
 							  const char *action, const char *who,
 							  const char *evidence);
 
-/* Lower-case as SQL lower() does in a collation. */
+/* The address key (bounce.address_key()); the collation is not used. */
 extern char *guard_lower(const char *s, size_t len, Oid collation);
 
 #endif							/* BOUNCE_GUARDS_H */

@@ -107,7 +107,6 @@ static const char *const state_col_names[SC_COUNT] = {
 /* What is looked up once per session (and again after invalidation). */
 typedef struct StateCatalog
 {
-	bool		valid;
 	Oid			state_relid;
 	Oid			pkey_relid;
 	Oid			policy_relid;
@@ -121,6 +120,7 @@ typedef struct StateCatalog
 } StateCatalog;
 
 static StateCatalog cat;
+static BounceCacheState cat_state = BOUNCE_CACHE_STALE;
 
 /* The policies: sorted by tenant; loaded on first use after invalidation. */
 typedef struct PolicyEntry
@@ -132,7 +132,7 @@ typedef struct PolicyEntry
 static MemoryContext policy_cxt = NULL;
 static PolicyEntry *policies = NULL;
 static int	n_policies = 0;
-static bool policies_valid = false;
+static BounceCacheState policies_state = BOUNCE_CACHE_STALE;
 static BnPolicy default_policy;
 static char memo_tenant[128];	/* last lookup, when short */
 static const BnPolicy *memo_policy = NULL;
@@ -179,17 +179,19 @@ static long n_written = 0;
 static void
 store_invalidate(Oid relid)
 {
-	if (relid == InvalidOid || relid == cat.state_relid ||
-		relid == cat.suppression_relid)
+	/* while a load runs, its OIDs are not known yet: anything counts */
+	if (relid == InvalidOid || cat_state != BOUNCE_CACHE_VALID ||
+		relid == cat.state_relid || relid == cat.suppression_relid)
 	{
-		cat.valid = false;
+		cat_state = BOUNCE_CACHE_STALE;
 		plans_stale = true;
 		audit_plan_stale = true;
 	}
-	if (relid == InvalidOid || relid == cat.policy_relid ||
-		relid == cat.state_relid)
+	if (relid == InvalidOid || cat_state != BOUNCE_CACHE_VALID ||
+		policies_state != BOUNCE_CACHE_VALID ||
+		relid == cat.policy_relid || relid == cat.state_relid)
 	{
-		policies_valid = false;
+		policies_state = BOUNCE_CACHE_STALE;
 		memo_policy = NULL;
 	}
 }
@@ -255,6 +257,8 @@ catalog_load(void)
 		callback_registered = true;
 	}
 
+	/* an invalidation from here on leaves the result for this call only */
+	cat_state = BOUNCE_CACHE_LOADING;
 	memset(&c, 0, sizeof(c));
 	c.state_relid = bounce_relid("address_state");
 	c.policy_relid = bounce_relid("policy");
@@ -293,19 +297,15 @@ catalog_load(void)
 			  c.suppression_oid);
 	enum_oids("event_type", bn_event_type_names, BN_EVENT_COUNT, c.event_oid);
 
-	/*
-	 * A callback during the lookups above may have invalidated; being
-	 * conservative, the next call reloads then.
-	 */
-	c.valid = true;
 	cat = c;
+	bounce_cache_loaded(&cat_state);
 }
 
 /* Make sure the catalog information is there. */
 static inline void
 catalog_ensure(void)
 {
-	if (unlikely(!cat.valid))
+	if (unlikely(cat_state != BOUNCE_CACHE_VALID))
 		catalog_load();
 }
 
@@ -386,14 +386,18 @@ policies_load(void)
 	if (policy_cxt == NULL)
 		policy_cxt = AllocSetContextCreate(TopMemoryContext, "bounce policy",
 										   ALLOCSET_SMALL_SIZES);
+
+	/*
+	 * LOADING from here: an invalidation during the read makes it STALE,
+	 * and an error leaves it LOADING; either way the next call reads again,
+	 * and until the read has succeeded nobody sees an empty cache.
+	 */
+	policies_state = BOUNCE_CACHE_LOADING;
 	MemoryContextReset(policy_cxt);
 	policies = NULL;
 	n_policies = 0;
 	memo_policy = NULL;
 	default_policy = bn_policy_default;
-
-	/* Valid from here: an invalidation during the read clears it again. */
-	policies_valid = true;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -458,6 +462,7 @@ policies_load(void)
 			default_policy = entries[i].policy;
 	policies = entries;
 	n_policies = n;
+	bounce_cache_loaded(&policies_state);
 }
 
 /* The policy of a tenant (a pointer valid until the cache reloads). */
@@ -467,7 +472,7 @@ policy_lookup(const char *tenant)
 	int			lo = 0,
 				hi;
 
-	if (unlikely(!policies_valid))
+	if (unlikely(policies_state != BOUNCE_CACHE_VALID))
 		policies_load();
 	if (memo_policy != NULL && strcmp(memo_tenant, tenant) == 0)
 		return memo_policy;

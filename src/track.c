@@ -43,14 +43,15 @@
  */
 #include "postgres.h"
 
+#include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/partition.h"
-#include "catalog/pg_collation.h"
 #include "catalog/pg_enum.h"
 #include "catalog/pg_operator.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -78,7 +79,9 @@
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
 
+#include "addrkey.h"
 #include "catalog.h"
+#include "core/addrkey.h"
 #include "guards.h"
 #include "track.h"
 
@@ -132,15 +135,20 @@ typedef struct TrackCol
 	int			qpos;			/* in the replay query's select list */
 	Oid			typid;			/* as declared (maybe a domain) */
 	Oid			basetype;
-	Oid			collation;
 	bool		citext;
-	bool		ascii_lower;	/* ASCII lower-casing agrees with lower() */
 	char	   *colname;
 	FmgrInfo	out;			/* HOW_OUTPUT */
 	int			nlabels;		/* HOW_ENUM: label OIDs and their events */
 	Oid		   *label_oids;
 	int		   *label_events;	/* -1: not an event name */
 } TrackCol;
+
+/* What a trigger with a mapping is for. */
+typedef enum TrackPurpose
+{
+	TP_TRACK,					/* bounce.track(): AFTER INSERT */
+	TP_PURGE					/* bounce.track_purge(): DELETE, TRUNCATE */
+} TrackPurpose;
 
 /* The mapping of one trigger on one relation. */
 struct TrackMap
@@ -160,8 +168,11 @@ struct TrackMap
 	char	   *replay_sql[2];	/* [0] one tenant, [1] the empty tenant */
 	SPIPlanPtr	replay_plan[2];
 	int			replay_nargs[2];
-	char	   *scan_sql;		/* rebuild: every event */
+	char	   *scan_sql;		/* rebuild: every event, by address key */
+	char	   *head_sql;		/* "SELECT address, tenant, ..." */
 
+	TrackPurpose purpose;		/* what the trigger does with the rows */
+	bool		archive;		/* the map of bounce.event_archive */
 };
 
 /* The cache: (trigger, relation) -> map. */
@@ -182,6 +193,21 @@ static HTAB *map_cache = NULL;
 static MemoryContext map_cache_cxt = NULL;
 static List *map_graveyard = NIL;	/* contexts of replaced maps */
 static int	track_depth = 0;	/* bounce.track() calls running */
+
+/*
+ * The sources of a replay: one map per tracked table (the partition root
+ * for a partitioned one) and the archive of purged events, as the
+ * (trigger, relation) pairs to get the maps with.
+ */
+typedef struct SourceKey
+{
+	Oid			relid;			/* the relation the trigger is on */
+	Oid			tgoid;
+} SourceKey;
+
+static BounceCacheState sources_state = BOUNCE_CACHE_STALE;
+static SourceKey *source_keys = NULL;
+static int	n_source_keys = 0;
 
 /* Types of the extension, looked up per map build. */
 typedef struct BounceTypes
@@ -288,56 +314,18 @@ text_bytes(Datum d, int *len)
 	return VARDATA_ANY(t);
 }
 
-/* Lower-case a copy into the arena, as SQL lower() does in collation. */
+/* The address key of s (core/addrkey.h) into the arena. */
 static char *
-lower_copy(Arena *a, const TrackCol *col, const char *s, int len, int *outlen)
+key_copy(Arena *a, const char *s, int len, int *outlen)
 {
-	bool		ascii = col->ascii_lower;
-	char	   *p;
+	char	   *p = arena_alloc(a, BN_ADDRESS_KEY_SPACE(len) + 1);
+	size_t		n = bn_address_key(s, len, p);
 
-	for (int i = 0; ascii && i < len; i++)
-		if ((unsigned char) s[i] >= 0x80)
-			ascii = false;
-	if (ascii)
-	{
-		p = arena_alloc(a, len + 1);
-		for (int i = 0; i < len; i++)
-		{
-			char		c = s[i];
-
-			p[i] = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
-		}
-		p[len] = '\0';
-		*outlen = len;
-		return p;
-	}
-	else
-	{
-		char	   *l = str_tolower(s, len, col->collation);
-
-		*outlen = strlen(l);
-		p = arena_strndup(a, l, *outlen);
-		pfree(l);
-		return p;
-	}
-}
-
-/* Does lower() in this collation lower-case ASCII letters as ASCII does? */
-static bool
-collation_ascii_lower(Oid collation)
-{
-	static const char upper[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-	char	   *l;
-	bool		ok;
-
-	if (!OidIsValid(collation))
-		collation = DEFAULT_COLLATION_OID;
-	if (lc_ctype_is_c(collation))
-		return true;
-	l = str_tolower(upper, sizeof(upper) - 1, collation);
-	ok = strcmp(l, "abcdefghijklmnopqrstuvwxyz") == 0;
-	pfree(l);
-	return ok;
+	p[n] = '\0';
+	a->cur -= BN_ADDRESS_KEY_SPACE(len) - n;	/* give back what was not used */
+	a->left += BN_ADDRESS_KEY_SPACE(len) - n;
+	*outlen = (int) n;
+	return p;
 }
 
 /* Is this type citext (an extension's type, known by its name)? */
@@ -542,7 +530,14 @@ resolve_type(TrackMap *m, TrackKey key, TrackCol *col, const BounceTypes *bt)
 	}
 }
 
-/* Build the replay and scan queries of a map. */
+/*
+ * Build the replay and scan queries of a map.  Every query selects the
+ * address and tenant columns first (the tenant as NULL without one), then
+ * the other mapped columns; the rows a replay gets are checked again in C
+ * against the address key and the tenant's bytes, so neither the column's
+ * collation (a nondeterministic one finds "ACME" for "acme") nor anything
+ * else decides what belongs to an address.
+ */
 static void
 build_queries(TrackMap *m, Relation rel)
 {
@@ -556,9 +551,11 @@ build_queries(TrackMap *m, Relation rel)
 	TrackCol   *addr = &m->cols[TK_ADDRESS];
 	TrackCol   *ten = &m->cols[TK_TENANT];
 	char	   *addr_match;
+	char	   *addr_key;
 	char	   *addr_col;
+	const char *ten_col;
 
-	/* A row trigger on a partition replays from the whole partitioned table. */
+	/* A trigger on a partition replays from the whole partitioned table. */
 	if (rel->rd_rel->relispartition)
 	{
 		List	   *anc = get_partition_ancestors(qrel);
@@ -591,35 +588,38 @@ build_queries(TrackMap *m, Relation rel)
 			m->cols[k].qpos = 0;
 			continue;
 		}
-		appendStringInfo(&sel, "%s%s", pos > 0 ? ", " : "",
-						 quote_identifier(m->cols[k].colname));
+		appendStringInfo(&sel, ", %s", quote_identifier(m->cols[k].colname));
 		m->cols[k].qpos = ++pos;
 	}
 
 	addr_col = pstrdup(quote_identifier(addr->colname));
-	if (addr->citext)
-		addr_match = psprintf("%s %s CAST($1 AS %s)", addr_col,
-							  equality_operator(addr->basetype, addr->colname, qname),
-							  format_type_be_qualified(addr->basetype));
+	ten_col = ten->how != HOW_NONE ? quote_identifier(ten->colname) : NULL;
+	if (m->archive)
+		addr_key = addr_col;	/* stored as its key */
 	else
-		addr_match = psprintf("pg_catalog.lower(%s) OPERATOR(pg_catalog.=) $1", addr_col);
+		addr_key = psprintf("%s.address_key(%s::pg_catalog.text)",
+							BOUNCE_SCHEMA, addr_col);
+	addr_match = psprintf("%s OPERATOR(pg_catalog.=) $1", addr_key);
 
 	initStringInfo(&q);
-	appendStringInfo(&q, "SELECT %s FROM %s WHERE %s", sel.data, qname, addr_match);
-	if (ten->how != HOW_NONE)
-	{
-		const char *tcol = quote_identifier(ten->colname);
+	appendStringInfo(&q, "SELECT %s, %s%s FROM ", addr_col,
+					 ten_col ? ten_col : "NULL::pg_catalog.text", sel.data);
+	m->head_sql = MemoryContextStrdup(m->cxt, q.data);
 
-		appendStringInfo(&q, " AND %s %s CAST($2 AS %s)", tcol,
+	resetStringInfo(&q);
+	appendStringInfo(&q, "%s%s WHERE %s", m->head_sql, qname, addr_match);
+	if (ten_col != NULL)
+	{
+		appendStringInfo(&q, " AND %s %s CAST($2 AS %s)", ten_col,
 						 equality_operator(ten->basetype, ten->colname, qname),
 						 format_type_be_qualified(ten->typid));
 		m->replay_sql[0] = MemoryContextStrdup(m->cxt, q.data);
 		m->replay_nargs[0] = 2;
 		resetStringInfo(&q);
-		appendStringInfo(&q, "SELECT %s FROM %s WHERE %s AND (%s IS NULL", sel.data,
-						 qname, addr_match, tcol);
+		appendStringInfo(&q, "%s%s WHERE %s AND (%s IS NULL", m->head_sql,
+						 qname, addr_match, ten_col);
 		if (ten->how == HOW_TEXT)
-			appendStringInfo(&q, " OR CAST(%s AS pg_catalog.text) OPERATOR(pg_catalog.=) ''", tcol);
+			appendStringInfo(&q, " OR CAST(%s AS pg_catalog.text) OPERATOR(pg_catalog.=) ''", ten_col);
 		appendStringInfoString(&q, ")");
 		m->replay_sql[1] = MemoryContextStrdup(m->cxt, q.data);
 		m->replay_nargs[1] = 1;
@@ -631,12 +631,9 @@ build_queries(TrackMap *m, Relation rel)
 		m->replay_nargs[0] = m->replay_nargs[1] = 1;
 	}
 
-	/* The rebuild: every event, an address's rows together. */
+	/* The rebuild: every event, an address's rows together, bytewise order. */
 	resetStringInfo(&q);
-	appendStringInfo(&q, "SELECT %s, %s%s%s FROM %s ORDER BY pg_catalog.lower(%s)",
-					 addr_col,
-					 ten->how != HOW_NONE ? quote_identifier(ten->colname) : "NULL::pg_catalog.text",
-					 pos > 0 ? ", " : "", sel.data, qname, addr_col);
+	appendStringInfo(&q, "%s%s ORDER BY %s COLLATE \"C\"", m->head_sql, qname, addr_key);
 	m->scan_sql = MemoryContextStrdup(m->cxt, q.data);
 
 	table_close(root, AccessShareLock);
@@ -644,7 +641,7 @@ build_queries(TrackMap *m, Relation rel)
 
 /* Build the mapping of a trigger on a relation; errors when misattached. */
 static TrackMap *
-map_build(Trigger *trigger, Relation rel)
+map_build(Trigger *trigger, Relation rel, TrackPurpose purpose, bool archive)
 {
 	MemoryContext cxt,
 				old;
@@ -664,20 +661,41 @@ map_build(Trigger *trigger, Relation rel)
 		m->tgname = pstrdup(trigger->tgname);
 		m->relname = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
 												RelationGetRelationName(rel));
+		m->purpose = purpose;
+		m->archive = archive;
 
-		if (!TRIGGER_FOR_AFTER(trigger->tgtype))
-			protocol_error(m->tgname, m->relname,
-						   "must fire AFTER INSERT, not BEFORE or INSTEAD OF",
-						   "bounce.track() reads rows once they are inserted: CREATE TRIGGER ... AFTER INSERT.");
-		if (!TRIGGER_FOR_INSERT(trigger->tgtype) ||
-			(trigger->tgtype & (TRIGGER_TYPE_UPDATE | TRIGGER_TYPE_DELETE | TRIGGER_TYPE_TRUNCATE)))
-			protocol_error(m->tgname, m->relname, "must fire on INSERT only",
-						   "Events are facts: create the trigger AFTER INSERT; an update or delete of an event is not tracked (run bounce.rebuild() after changing past events).");
-		m->for_row = TRIGGER_FOR_ROW(trigger->tgtype);
-		if (!m->for_row && trigger->tgnewtable == NULL)
-			protocol_error(m->tgname, m->relname,
-						   "fires FOR EACH STATEMENT without a transition table",
-						   "Add REFERENCING NEW TABLE AS new_events, or use FOR EACH ROW.");
+		if (archive)
+			;					/* no trigger: the archive's own mapping */
+		else if (purpose == TP_PURGE)
+		{
+			bool		del = TRIGGER_FOR_AFTER(trigger->tgtype) &&
+				TRIGGER_FOR_DELETE(trigger->tgtype) &&
+				!(trigger->tgtype & (TRIGGER_TYPE_INSERT | TRIGGER_TYPE_UPDATE | TRIGGER_TYPE_TRUNCATE)) &&
+				!TRIGGER_FOR_ROW(trigger->tgtype) && trigger->tgoldtable != NULL;
+			bool		trunc = TRIGGER_FOR_BEFORE(trigger->tgtype) &&
+				trigger->tgtype == (TRIGGER_TYPE_BEFORE | TRIGGER_TYPE_TRUNCATE);
+
+			if (!del && !trunc)
+				protocol_error(m->tgname, m->relname,
+							   "must fire AFTER DELETE FOR EACH STATEMENT REFERENCING OLD TABLE, or BEFORE TRUNCATE",
+							   "bounce.track_events() attaches bounce.track_purge() as it should be.");
+		}
+		else
+		{
+			if (!TRIGGER_FOR_AFTER(trigger->tgtype))
+				protocol_error(m->tgname, m->relname,
+							   "must fire AFTER INSERT, not BEFORE or INSTEAD OF",
+							   "bounce.track() reads rows once they are inserted: CREATE TRIGGER ... AFTER INSERT.");
+			if (!TRIGGER_FOR_INSERT(trigger->tgtype) ||
+				(trigger->tgtype & (TRIGGER_TYPE_UPDATE | TRIGGER_TYPE_DELETE | TRIGGER_TYPE_TRUNCATE)))
+				protocol_error(m->tgname, m->relname, "must fire on INSERT only",
+							   "Events are facts: create the trigger AFTER INSERT; an update of an event is not tracked (run bounce.rebuild() after changing past events).");
+			m->for_row = TRIGGER_FOR_ROW(trigger->tgtype);
+			if (!m->for_row && trigger->tgnewtable == NULL)
+				protocol_error(m->tgname, m->relname,
+							   "fires FOR EACH STATEMENT without a transition table",
+							   "Add REFERENCING NEW TABLE AS new_events, or use FOR EACH ROW.");
+		}
 
 		for (int i = 0; i < trigger->tgnargs; i++)
 		{
@@ -759,11 +777,7 @@ map_build(Trigger *trigger, Relation rel)
 			att = TupleDescAttr(desc, col->attnum - 1);
 			col->typid = att->atttypid;
 			col->basetype = getBaseType(att->atttypid);
-			col->collation = OidIsValid(att->attcollation) ?
-				att->attcollation : DEFAULT_COLLATION_OID;
 			resolve_type(m, (TrackKey) k, col, &bt);
-			if (k == TK_ADDRESS)
-				col->ascii_lower = collation_ascii_lower(col->collation);
 		}
 
 		build_queries(m, rel);
@@ -801,6 +815,8 @@ maps_invalidate(Oid relid)
 	HASH_SEQ_STATUS seq;
 	MapEntry   *e;
 
+	/* a trigger created, dropped, enabled anywhere: list the sources again */
+	sources_state = BOUNCE_CACHE_STALE;
 	if (map_cache == NULL)
 		return;
 	hash_seq_init(&seq, map_cache);
@@ -810,9 +826,9 @@ maps_invalidate(Oid relid)
 			e->valid = false;
 }
 
-/* The checked mapping of a trigger on a relation; see track.h. */
-TrackMap *
-track_map_get(Trigger *trigger, Relation rel)
+/* The checked mapping of a trigger on a relation, for a purpose. */
+static TrackMap *
+map_get(Trigger *trigger, Relation rel, TrackPurpose purpose, bool archive)
 {
 	MapKey		key;
 	MapEntry   *e;
@@ -872,13 +888,46 @@ track_map_get(Trigger *trigger, Relation rel)
 		 * rebuilds too.
 		 */
 		e->valid = true;
-		m = map_build(trigger, rel);
+		m = map_build(trigger, rel, purpose, archive);
 		e = hash_search(map_cache, &key, HASH_ENTER, &found);
 		if (!found)
 			e->valid = false;
 		e->map = m;
 	}
 	return e->map;
+}
+
+/* The checked mapping of a bounce.track() trigger; see track.h. */
+TrackMap *
+track_map_get(Trigger *trigger, Relation rel)
+{
+	return map_get(trigger, rel, TP_TRACK, false);
+}
+
+/* What a map reads; see track.h. */
+Oid
+track_map_query_relid(TrackMap *map)
+{
+	return map->query_relid;
+}
+
+bool
+track_map_is_archive(TrackMap *map)
+{
+	return map->archive;
+}
+
+/* Maps stay allocated while held (rebuild() uses several at once). */
+void
+track_hold(void)
+{
+	track_depth++;
+}
+
+void
+track_release(void)
+{
+	track_depth--;
 }
 
 /* The qualified name of the events table of a map. */
@@ -965,6 +1014,30 @@ value_error(TrackMap *m, TrackKey key, int code, const char *msg,
 			 errdetail("Column \"%s\" of relation %s, read by trigger \"%s\" as the %s.",
 					   m->cols[key].colname, m->relname, m->tgname, key_names[key]),
 			 hint ? errhint("%s", hint) : 0));
+}
+
+/*
+ * A value too long for a key (22001), before any index sees it; rowpos is
+ * the row's position in the statement (1-based), 0 when not known.
+ */
+static void
+oversize_error(TrackMap *m, TrackKey key, int64 len, int limit,
+			   int64 rowpos) pg_attribute_noreturn();
+
+static void
+oversize_error(TrackMap *m, TrackKey key, int64 len, int limit, int64 rowpos)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+			 errmsg("%s of %lld bytes is longer than the %d bytes bounce.track() keys",
+					key_names[key], (long long) len, limit),
+			 rowpos > 0 ?
+			 errdetail("Row %lld of the statement, column \"%s\" of relation %s, read by trigger \"%s\"; no row of the statement was applied.",
+					   (long long) rowpos, m->cols[key].colname, m->relname, m->tgname) :
+			 errdetail("Column \"%s\" of relation %s, read by trigger \"%s\"; the row was not applied.",
+					   m->cols[key].colname, m->relname, m->tgname),
+			 errhint("An %s is at most %d bytes (an RFC 5321 address at most 254): fix or drop the row.",
+					 key_names[key], limit)));
 }
 
 /* Reason and kind of a bounce row. */
@@ -1136,7 +1209,7 @@ enum_label_event(Oid label)
 static bool
 read_event(TrackMap *m, const TrackCol *cols, Datum *v, bool *isnull,
 		   bool strict, Arena *a, const char *fixed_tenant,
-		   const char *fixed_address, TrackEvent *out)
+		   const char *fixed_address, int64 rowpos, TrackEvent *out)
 {
 	BnEventType type;
 	const char *s;
@@ -1207,7 +1280,13 @@ read_event(TrackMap *m, const TrackCol *cols, Datum *v, bool *isnull,
 		s = text_bytes(v[TK_ADDRESS], &n);
 		if (n == 0)
 			return false;
-		out->address = lower_copy(a, &cols[TK_ADDRESS], s, n, &len);
+		if (n > BOUNCE_ADDRESS_KEY_MAX)
+		{
+			if (strict)
+				oversize_error(m, TK_ADDRESS, n, BOUNCE_ADDRESS_KEY_MAX, rowpos);
+			return false;
+		}
+		out->address = key_copy(a, s, n, &len);
 		out->address_len = len;
 	}
 
@@ -1264,6 +1343,12 @@ read_event(TrackMap *m, const TrackCol *cols, Datum *v, bool *isnull,
 
 		out->tenant = t ? t : "";
 		out->tenant_len = len;
+	}
+	if (out->tenant_len > BOUNCE_TENANT_KEY_MAX)
+	{
+		if (strict)
+			oversize_error(m, TK_TENANT, out->tenant_len, BOUNCE_TENANT_KEY_MAX, rowpos);
+		return false;
 	}
 
 	/* campaign */
@@ -1344,21 +1429,186 @@ event_qsort_cmp(const void *a, const void *b)
 	return bn_event_cmp((const BnEvent *) a, (const BnEvent *) b);
 }
 
-/* Replay one address from the events table; see track.h. */
-void
-track_replay_address(TrackMap *map, const char *tenant, const char *address,
-					 BnState *st, const BnPolicy *policy, MemoryContext cxt)
+/*
+ * List the sources: every enabled bounce.track() trigger, one per
+ * partition tree (the one on the root itself when there is one).
+ */
+static void
+sources_load(void)
+{
+	Oid			track_fn = track_function_oid();
+	Relation	trel;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	SourceKey  *keys;
+	Oid		   *roots;
+	int			n = 0,
+				cap = 8;
+
+	sources_state = BOUNCE_CACHE_LOADING;
+	keys = MemoryContextAlloc(TopMemoryContext, sizeof(SourceKey) * cap);
+	roots = palloc(sizeof(Oid) * cap);
+	trel = table_open(TriggerRelationId, AccessShareLock);
+	scan = systable_beginscan(trel, InvalidOid, false, NULL, 0, NULL);
+	while ((tup = systable_getnext(scan)) != NULL)
+	{
+		Form_pg_trigger t = (Form_pg_trigger) GETSTRUCT(tup);
+		Oid			root = t->tgrelid;
+		int			j;
+
+		if (t->tgfoid != track_fn || t->tgenabled == TRIGGER_DISABLED)
+			continue;
+		if (get_rel_relispartition(root))
+		{
+			List	   *anc = get_partition_ancestors(root);
+
+			if (anc != NIL)
+				root = llast_oid(anc);
+		}
+		for (j = 0; j < n; j++)
+			if (roots[j] == root)
+				break;
+		if (j < n)
+		{
+			if (t->tgrelid == root)
+			{
+				keys[j].relid = t->tgrelid;
+				keys[j].tgoid = t->oid;
+			}
+			continue;
+		}
+		if (n >= cap)
+		{
+			cap *= 2;
+			keys = repalloc(keys, sizeof(SourceKey) * cap);
+			roots = repalloc(roots, sizeof(Oid) * cap);
+		}
+		keys[n].relid = t->tgrelid;
+		keys[n].tgoid = t->oid;
+		roots[n] = root;
+		n++;
+	}
+	systable_endscan(scan);
+	table_close(trel, AccessShareLock);
+	pfree(roots);
+
+	if (source_keys != NULL)
+		pfree(source_keys);
+	source_keys = keys;
+	n_source_keys = n;
+	bounce_cache_loaded(&sources_state);
+}
+
+/* The archive's own mapping: its columns, named as trigger arguments. */
+static char *archive_args[] = {
+	"address=address", "tenant=tenant", "event=event", "time=at",
+	"campaign=campaign", "reason=reason", "kind=kind"
+};
+
+/* The map of bounce.event_archive, or NULL when there is none (1.0). */
+static TrackMap *
+archive_map(void)
+{
+	Oid			nsp = get_namespace_oid(BOUNCE_SCHEMA, true);
+	Oid			relid = OidIsValid(nsp) ? get_relname_relid("event_archive", nsp) : InvalidOid;
+	Relation	rel;
+	Trigger		fake;
+	TrackMap   *m;
+
+	if (!OidIsValid(relid))
+		return NULL;
+	memset(&fake, 0, sizeof(fake));
+	fake.tgoid = InvalidOid;
+	fake.tgname = "event_archive";
+	fake.tgtype = TRIGGER_TYPE_ROW | TRIGGER_TYPE_INSERT;
+	fake.tgnargs = lengthof(archive_args);
+	fake.tgargs = archive_args;
+	rel = table_open(relid, AccessShareLock);
+	m = map_get(&fake, rel, TP_TRACK, true);
+	table_close(rel, NoLock);
+	return m;
+}
+
+/*
+ * The maps of every source of a replay: the tracked tables, then the
+ * archive; *n of them, in an array of the current memory context.
+ */
+TrackMap **
+track_sources(int *n)
+{
+	TrackMap  **maps;
+	int			k = 0;
+
+	if (sources_state != BOUNCE_CACHE_VALID)
+		sources_load();
+	maps = palloc(sizeof(TrackMap *) * (n_source_keys + 1));
+	for (int i = 0; i < n_source_keys; i++)
+	{
+		SourceKey	key = source_keys[i];
+		Relation	rel = try_table_open(key.relid, AccessShareLock);
+
+		if (rel == NULL)
+			continue;
+		if (rel->trigdesc != NULL)
+			for (int t = 0; t < rel->trigdesc->numtriggers; t++)
+				if (rel->trigdesc->triggers[t].tgoid == key.tgoid)
+				{
+					maps[k++] = map_get(&rel->trigdesc->triggers[t], rel, TP_TRACK, false);
+					break;
+				}
+		table_close(rel, NoLock);
+	}
+	maps[k] = archive_map();
+	if (maps[k] != NULL)
+		k++;
+	*n = k;
+	return maps;
+}
+
+/* An event array that grows. */
+typedef struct EventList
+{
+	BnEvent    *ev;
+	int			n;
+	int			cap;
+} EventList;
+
+static void
+eventlist_add(EventList *l, const BnEvent *ev)
+{
+	if (l->n >= l->cap)
+	{
+		l->cap = Max(64, l->cap * 2);
+		l->ev = l->ev ? repalloc_huge(l->ev, sizeof(BnEvent) * l->cap) :
+			palloc(sizeof(BnEvent) * l->cap);
+	}
+	l->ev[l->n++] = *ev;
+}
+
+/* Read a query row (address, tenant, select list) as an event. */
+static bool
+read_query_row(TrackMap *map, HeapTuple tup, TupleDesc desc, Arena *arena,
+			   TrackEvent *te)
+{
+	Datum		v[TK_COUNT];
+	bool		isnull[TK_COUNT];
+
+	replay_values(map, tup, desc, 2, v, isnull);
+	v[TK_ADDRESS] = heap_getattr(tup, 1, desc, &isnull[TK_ADDRESS]);
+	v[TK_TENANT] = heap_getattr(tup, 2, desc, &isnull[TK_TENANT]);
+	return read_event(map, map->cols, v, isnull, false, arena, NULL, NULL, 0, te);
+}
+
+/* Append the events of (tenant, address) in one source to l. */
+static void
+replay_source(TrackMap *map, const char *tenant, const char *address,
+			  Arena *arena, EventList *l)
 {
 	int			which = (tenant[0] == '\0') ? 1 : 0;
 	Datum		args[2];
 	SavedUser	saved;
 	int			ret;
 	uint64		n;
-	BnEvent    *events;
-	int			nevents = 0;
-	Arena		arena;
-	BnTime		cleared = st->cleared_at;
-	MemoryContext old;
 
 	/*
 	 * The events table's owner may read all of it; the inserting role may
@@ -1378,7 +1628,6 @@ track_replay_address(TrackMap *map, const char *tenant, const char *address,
 		SPI_keepplan(p);
 		map->replay_plan[which] = p;
 	}
-
 	args[0] = CStringGetTextDatum(address);
 	args[1] = CStringGetTextDatum(tenant);
 	ret = SPI_execute_snapshot(map->replay_plan[which], args, NULL,
@@ -1389,27 +1638,54 @@ track_replay_address(TrackMap *map, const char *tenant, const char *address,
 		elog(ERROR, "could not replay address \"%s\": %s", address,
 			 SPI_result_code_string(ret));
 
-	old = MemoryContextSwitchTo(cxt);
-	arena_init(&arena, cxt);
 	n = SPI_processed;
-	events = palloc(sizeof(BnEvent) * Max(n, 1));
 	for (uint64 i = 0; i < n; i++)
 	{
-		Datum		v[TK_COUNT];
-		bool		isnull[TK_COUNT];
 		TrackEvent	te;
 
-		replay_values(map, SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 0, v, isnull);
-		if (read_event(map, map->cols, v, isnull, false, &arena, tenant, address, &te))
-			events[nevents++] = te.ev;
+		/* the address's key and the tenant's bytes, whatever the collation */
+		if (read_query_row(map, SPI_tuptable->vals[i], SPI_tuptable->tupdesc, arena, &te) &&
+			strcmp(te.address, address) == 0 && strcmp(te.tenant, tenant) == 0)
+			eventlist_add(l, &te.ev);
 	}
 	SPI_freetuptable(SPI_tuptable);
+}
 
-	qsort(events, nevents, sizeof(BnEvent), event_qsort_cmp);
+/*
+ * Replay one address from every source; see track.h.  SPI must be
+ * connected.
+ */
+void
+track_replay_address(const char *tenant, const char *address, BnState *st,
+					 const BnPolicy *policy, MemoryContext cxt)
+{
+	BnTime		cleared = st->cleared_at;
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	Arena		arena;
+	EventList	l = {NULL, 0, 0};
+	TrackMap  **maps;
+	int			nmaps;
+
+	arena_init(&arena, cxt);
+	track_depth++;
+	PG_TRY();
+	{
+		maps = track_sources(&nmaps);
+		for (int i = 0; i < nmaps; i++)
+			replay_source(maps[i], tenant, address, &arena, &l);
+	}
+	PG_FINALLY();
+	{
+		track_depth--;
+	}
+	PG_END_TRY();
+
+	if (l.n > 0)
+		qsort(l.ev, l.n, sizeof(BnEvent), event_qsort_cmp);
 	bn_state_init(st);
 	st->cleared_at = cleared;
-	for (int i = 0; i < nevents; i++)
-		bn_state_apply(st, &events[i], policy);
+	for (int i = 0; i < l.n; i++)
+		bn_state_apply(st, &l.ev[i], policy);
 	MemoryContextSwitchTo(old);
 }
 
@@ -1511,7 +1787,7 @@ track_address(TrackCall *call, TrackEvent **evs, int n)
 		else
 		{
 			track_spi_connect(call);
-			track_replay_address(map, tenant, address, &st, &policy, call->addr_cxt);
+			track_replay_address(tenant, address, &st, &policy, call->addr_cxt);
 			call->replays++;
 			replayed = true;
 		}
@@ -1659,6 +1935,7 @@ track_statement(TrackCall *call, TriggerData *td)
 	TupleTableSlot *slot;
 	MemoryContext batch_cxt;
 	bool		more = true;
+	int64		rowpos = 0;		/* rows of the statement read so far */
 
 	if (ts == NULL)
 		protocol_error(map->tgname, map->relname,
@@ -1707,7 +1984,8 @@ track_statement(TrackCall *call, TriggerData *td)
 			}
 			te = &events[n];
 			slot_values(map, slot, v, isnull);
-			if (!read_event(map, map->cols, v, isnull, true, &arena, NULL, NULL, te))
+			rowpos++;
+			if (!read_event(map, map->cols, v, isnull, true, &arena, NULL, NULL, rowpos, te))
 				continue;
 			if (te->tenant != hashed_tenant)
 			{
@@ -1745,7 +2023,7 @@ track_row(TrackCall *call, TriggerData *td)
 
 	arena_init(&arena, call->addr_cxt);
 	slot_values(map, td->tg_trigslot, v, isnull);
-	if (!read_event(map, map->cols, v, isnull, true, &arena, NULL, NULL, &te))
+	if (!read_event(map, map->cols, v, isnull, true, &arena, NULL, NULL, 0, &te))
 		return;
 	te.seq = 0;
 	track_address(call, &one, 1);
@@ -1857,25 +2135,7 @@ struct TrackScan
 	TrackEvent *events;
 	int			n;
 	int			cap;
-	int			next;			/* next tenant group to return */
-	bool		grouped;
 };
-
-/* qsort comparator: tenant then event order. */
-static int
-scan_cmp(const void *pa, const void *pb)
-{
-	const TrackEvent *a = (const TrackEvent *) pa;
-	const TrackEvent *b = (const TrackEvent *) pb;
-	int			c = strcmp(a->tenant, b->tenant);
-
-	if (c != 0)
-		return c;
-	c = bn_event_cmp(&a->ev, &b->ev);
-	if (c != 0)
-		return c;
-	return (a->seq > b->seq) - (a->seq < b->seq);
-}
 
 /* Start reading the whole events table (SPI connected, as the caller). */
 TrackScan *
@@ -1899,8 +2159,9 @@ track_scan_begin(TrackMap *map)
 }
 
 /*
- * The events of the next (tenant, address), sorted; false at the end.  The
- * events stay valid until the next call.
+ * The events of the next address (every tenant's, in no order); false at
+ * the end.  Addresses come in bytewise order of their keys.  The events
+ * stay valid until the next call.
  */
 bool
 track_scan_next_address(TrackScan *scan, TrackEvent **events, int *nevents,
@@ -1908,102 +2169,67 @@ track_scan_next_address(TrackScan *scan, TrackEvent **events, int *nevents,
 {
 	TrackMap   *map = scan->map;
 
+	/* forget the address handed out last */
+	scan->n = 0;
+	scan->pending_address = NULL;
+	MemoryContextReset(scan->group_cxt);
+	arena_init(&scan->arena, scan->group_cxt);
+	scan->cap = 64;
+	scan->events = MemoryContextAlloc(scan->group_cxt, sizeof(TrackEvent) * scan->cap);
+
+	/* read rows until the address changes */
 	for (;;)
 	{
-		/* hand out the tenant groups of the address read */
-		if (scan->grouped)
-		{
-			if (scan->next < scan->n)
-			{
-				int			start = scan->next;
-				int			end = start + 1;
+		TrackEvent	te;
+		MemoryContext old;
+		bool		ok;
 
-				while (end < scan->n &&
-					   strcmp(scan->events[end].tenant, scan->events[start].tenant) == 0)
-					end++;
-				scan->next = end;
-				*events = scan->events + start;
-				*nevents = end - start;
-				return true;
+		if (scan->tt == NULL || scan->pos >= scan->tt->numvals)
+		{
+			if (scan->tt != NULL)
+			{
+				SPI_freetuptable(scan->tt);
+				scan->tt = NULL;
 			}
-			/* start the next address */
-			scan->grouped = false;
-			scan->n = 0;
-			scan->next = 0;
-			scan->pending_address = NULL;
-			MemoryContextReset(scan->group_cxt);
-			arena_init(&scan->arena, scan->group_cxt);
-			scan->cap = 64;
-			scan->events = MemoryContextAlloc(scan->group_cxt, sizeof(TrackEvent) * scan->cap);
+			if (scan->done)
+				break;
+			SPI_cursor_fetch(scan->portal, true, 10000);
+			scan->tt = SPI_tuptable;
+			scan->pos = 0;
+			if (SPI_processed == 0)
+			{
+				scan->done = true;
+				SPI_freetuptable(scan->tt);
+				scan->tt = NULL;
+				break;
+			}
 		}
 
-		/* read rows until the address changes */
-		for (;;)
+		old = MemoryContextSwitchTo(scan->group_cxt);
+		ok = read_query_row(map, scan->tt->vals[scan->pos], scan->tt->tupdesc,
+							&scan->arena, &te);
+		MemoryContextSwitchTo(old);
+		if (!ok)
 		{
-			HeapTuple	tup;
-			TupleDesc	desc;
-			Datum		v[TK_COUNT];
-			bool		isnull[TK_COUNT];
-			TrackEvent	te;
-			MemoryContext old;
-			bool		ok;
-
-			if (scan->tt == NULL || scan->pos >= scan->tt->numvals)
-			{
-				if (scan->tt != NULL)
-				{
-					SPI_freetuptable(scan->tt);
-					scan->tt = NULL;
-				}
-				if (scan->done)
-					break;
-				SPI_cursor_fetch(scan->portal, true, 10000);
-				scan->tt = SPI_tuptable;
-				scan->pos = 0;
-				if (SPI_processed == 0)
-				{
-					scan->done = true;
-					SPI_freetuptable(scan->tt);
-					scan->tt = NULL;
-					break;
-				}
-			}
-			tup = scan->tt->vals[scan->pos];
-			desc = scan->tt->tupdesc;
-
-			/* columns 1, 2: address and tenant; then the select list */
-			replay_values(map, tup, desc, 2, v, isnull);
-			v[TK_ADDRESS] = heap_getattr(tup, 1, desc, &isnull[TK_ADDRESS]);
-			v[TK_TENANT] = heap_getattr(tup, 2, desc, &isnull[TK_TENANT]);
-
-			old = MemoryContextSwitchTo(scan->group_cxt);
-			ok = read_event(map, map->cols, v, isnull, false, &scan->arena, NULL, NULL, &te);
-			MemoryContextSwitchTo(old);
-			if (!ok)
-			{
-				scan->pos++;
-				continue;
-			}
-			if (scan->pending_address != NULL &&
-				strcmp(te.address, scan->pending_address) != 0)
-				break;			/* this row starts the next address */
 			scan->pos++;
-			if (scan->n >= scan->cap)
-			{
-				scan->cap *= 2;
-				scan->events = repalloc_huge(scan->events, sizeof(TrackEvent) * scan->cap);
-			}
-			te.seq = scan->n;
-			scan->events[scan->n++] = te;
-			scan->pending_address = (char *) te.address;
+			continue;
 		}
-
-		if (scan->n == 0)
-			return false;
-		qsort(scan->events, scan->n, sizeof(TrackEvent), scan_cmp);
-		scan->grouped = true;
-		scan->next = 0;
+		if (scan->pending_address != NULL &&
+			strcmp(te.address, scan->pending_address) != 0)
+			break;				/* this row starts the next address */
+		scan->pos++;
+		if (scan->n >= scan->cap)
+		{
+			scan->cap *= 2;
+			scan->events = repalloc_huge(scan->events, sizeof(TrackEvent) * scan->cap);
+		}
+		te.seq = scan->n;
+		scan->events[scan->n++] = te;
+		scan->pending_address = (char *) te.address;
 	}
+	*events = scan->events;
+	*nevents = scan->n;
+	return scan->n > 0;
 }
 
 /* Stop reading. */
@@ -2017,12 +2243,22 @@ track_scan_end(TrackScan *scan)
 	pfree(scan);
 }
 
-/* The OID of bounce.track(). */
+/*
+ * The OID of bounce.track(), looked up in the catalog directly: the role
+ * whose insert fires a trigger may have no USAGE on schema bounce.
+ */
 Oid
 track_function_oid(void)
 {
-	return LookupFuncName(list_make2(makeString(BOUNCE_SCHEMA), makeString("track")),
-						  0, NULL, false);
+	Oid			nsp = get_namespace_oid(BOUNCE_SCHEMA, false);
+	Oid			fn;
+
+	fn = GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid, CStringGetDatum("track"),
+						 PointerGetDatum(buildoidvector(NULL, 0)),
+						 ObjectIdGetDatum(nsp));
+	if (!OidIsValid(fn))
+		elog(ERROR, "function %s.track() does not exist", BOUNCE_SCHEMA);
+	return fn;
 }
 
 /* The description of a column of a map. */
@@ -2090,4 +2326,251 @@ bounce_track_check(PG_FUNCTION_ARGS)
 				 errmsg("relation %s has no bounce.track() trigger", get_rel_name(relid)),
 				 errhint("Attach one with bounce.track_events().")));
 	PG_RETURN_TEXT_P(cstring_to_text(buf.data));
+}
+
+/* ----------------------------------------------------------------
+ * The archive of purged events: bounce.track_purge()
+ * ---------------------------------------------------------------- */
+
+/* Events waiting to be archived, as the SQL arrays' elements. */
+typedef struct ArchiveBatch
+{
+	ArrayBuildState *a[7];
+	int			n;
+	MemoryContext cxt;
+} ArchiveBatch;
+
+#define ARCHIVE_BATCH 10000
+
+static const Oid archive_elem_types[7] = {
+	TEXTOID, TEXTOID, TEXTOID, TIMESTAMPTZOID, TEXTOID, TEXTOID, TEXTOID
+};
+
+static void
+archive_batch_reset(ArchiveBatch *b)
+{
+	MemoryContextReset(b->cxt);
+	for (int i = 0; i < 7; i++)
+		b->a[i] = initArrayResult(archive_elem_types[i], b->cxt, false);
+	b->n = 0;
+}
+
+/* Write the batch into bounce.event_archive, as the extension's owner. */
+static void
+archive_flush(ArchiveBatch *b)
+{
+	static SPIPlanPtr plan = NULL;
+	Datum		values[7];
+	Oid			types[7] = {TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID,
+	TIMESTAMPTZARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
+	SavedUser	saved;
+	int			ret;
+
+	if (b->n == 0)
+		return;
+	for (int i = 0; i < 7; i++)
+		values[i] = makeArrayResult(b->a[i], b->cxt);
+	become_extension_owner(&saved);
+	if (plan == NULL)
+	{
+		SPIPlanPtr	p = SPI_prepare("INSERT INTO bounce.event_archive"
+									" (tenant, address, event, at, campaign, reason, kind)"
+									" SELECT u.t, u.a, u.e::bounce.event_type, u.at, u.c,"
+									" u.r::bounce.reason, u.k::bounce.kind"
+									" FROM pg_catalog.unnest($1, $2, $3, $4, $5, $6, $7)"
+									" AS u(t, a, e, at, c, r, k)", 7, types);
+
+		if (p == NULL)
+			elog(ERROR, "could not prepare the archive insert: %s",
+				 SPI_result_code_string(SPI_result));
+		SPI_keepplan(p);
+		plan = p;
+	}
+	ret = SPI_execute_plan(plan, values, NULL, false, 0);
+	restore_user(&saved);
+	if (ret != SPI_OK_INSERT)
+		elog(ERROR, "could not write %s.event_archive: %s", BOUNCE_SCHEMA,
+			 SPI_result_code_string(ret));
+	archive_batch_reset(b);
+}
+
+/* Add one event to the batch. */
+static void
+archive_add(ArchiveBatch *b, const TrackEvent *te)
+{
+	bool		bounce = te->ev.type == BN_EVENT_BOUNCE;
+
+	accumArrayResult(b->a[0], CStringGetTextDatum(te->tenant), false, TEXTOID, b->cxt);
+	accumArrayResult(b->a[1], CStringGetTextDatum(te->address), false, TEXTOID, b->cxt);
+	accumArrayResult(b->a[2], CStringGetTextDatum(bn_event_type_names[te->ev.type]),
+					 false, TEXTOID, b->cxt);
+	accumArrayResult(b->a[3], TimestampTzGetDatum(te->ev.at), false, TIMESTAMPTZOID, b->cxt);
+	accumArrayResult(b->a[4], te->ev.campaign ?
+					 PointerGetDatum(cstring_to_text_with_len(te->ev.campaign, te->ev.campaign_len)) :
+					 (Datum) 0, te->ev.campaign == NULL, TEXTOID, b->cxt);
+	accumArrayResult(b->a[5], bounce ? CStringGetTextDatum(bn_reason_names[te->ev.reason]) : (Datum) 0,
+					 !bounce, TEXTOID, b->cxt);
+	accumArrayResult(b->a[6], bounce ? CStringGetTextDatum(bn_kind_names[te->ev.kind]) : (Datum) 0,
+					 !bounce, TEXTOID, b->cxt);
+	if (++b->n >= ARCHIVE_BATCH)
+		archive_flush(b);
+}
+
+/* Has the relation, or a partitioned table it belongs to, a bounce.track() trigger? */
+static bool
+relation_is_tracked(Relation rel)
+{
+	Oid			fn = track_function_oid();
+	List	   *rels = list_make1_oid(RelationGetRelid(rel));
+	ListCell   *lc;
+
+	if (rel->rd_rel->relispartition)
+		rels = list_concat(rels, get_partition_ancestors(RelationGetRelid(rel)));
+	foreach(lc, rels)
+	{
+		Relation	r = table_open(lfirst_oid(lc), AccessShareLock);
+		bool		found = false;
+
+		if (r->trigdesc != NULL)
+			for (int i = 0; i < r->trigdesc->numtriggers && !found; i++)
+				found = r->trigdesc->triggers[i].tgfoid == fn;
+		table_close(r, AccessShareLock);
+		if (found)
+			return true;
+	}
+	return false;
+}
+
+PG_FUNCTION_INFO_V1(bounce_track_purge);
+
+/*
+ * bounce.track_purge(): the events a retention purge deletes from a tracked
+ * table go to bounce.event_archive, so that they still count in every
+ * replay (SPEC 2, rule 11).  AFTER DELETE FOR EACH STATEMENT REFERENCING
+ * OLD TABLE, or BEFORE TRUNCATE FOR EACH STATEMENT; the arguments are the
+ * table's bounce.track() arguments.  Only what the state machine reads is
+ * kept: tenant, address key, event, time, campaign, and a bounce's reason
+ * and kind as classified now.
+ */
+Datum
+bounce_track_purge(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TrackMap   *map;
+	ArchiveBatch batch;
+	Arena		arena;
+	MemoryContext cxt,
+				old;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function bounce.track_purge() was not called by the trigger manager"),
+				 errhint("bounce.track_events() attaches it to an events table.")));
+	map = map_get(td->tg_trigger, td->tg_relation, TP_PURGE, false);
+
+	/*
+	 * Only a tracked table's events are archived: whoever may attach this
+	 * trigger adds nothing to what attaching bounce.track() allows.
+	 */
+	if (!relation_is_tracked(td->tg_relation))
+		protocol_error(map->tgname, map->relname,
+					   "archives events of a table that bounce.track() does not track",
+					   "Attach both with bounce.track_events().");
+
+	/* a partitioned table's truncate fires its partitions' triggers too */
+	if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event) &&
+		td->tg_relation->rd_rel->relkind == RELKIND_PARTITIONED_TABLE)
+		return PointerGetDatum(NULL);
+
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "bounce purge",
+								ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(cxt);
+	batch.cxt = AllocSetContextCreate(cxt, "bounce archive batch", ALLOCSET_DEFAULT_SIZES);
+	archive_batch_reset(&batch);
+	arena_init(&arena, AllocSetContextCreate(cxt, "bounce purge rows", ALLOCSET_DEFAULT_SIZES));
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	track_depth++;
+	PG_TRY();
+	{
+		if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+		{
+			TupleTableSlot *slot;
+
+			if (td->tg_oldtable == NULL)
+				protocol_error(map->tgname, map->relname,
+							   "fires without an old transition table",
+							   "Add REFERENCING OLD TABLE AS old_events.");
+			slot = MakeSingleTupleTableSlot(RelationGetDescr(td->tg_relation),
+											&TTSOpsMinimalTuple);
+			tuplestore_rescan(td->tg_oldtable);
+			while (tuplestore_gettupleslot(td->tg_oldtable, true, false, slot))
+			{
+				Datum		v[TK_COUNT];
+				bool		isnull[TK_COUNT];
+				TrackEvent	te;
+
+				slot_values(map, slot, v, isnull);
+				if (read_event(map, map->cols, v, isnull, false, &arena, NULL, NULL, 0, &te))
+					archive_add(&batch, &te);
+				if (batch.n == 0)
+				{
+					MemoryContextReset(arena.cxt);
+					arena_init(&arena, arena.cxt);
+				}
+			}
+			ExecDropSingleTupleTableSlot(slot);
+		}
+		else
+		{
+			/* TRUNCATE: every row of this very table, read as its owner */
+			Relation	rel = td->tg_relation;
+			char	   *sql = psprintf("%sONLY %s", map->head_sql,
+									   quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+																  RelationGetRelationName(rel)));
+			SPIPlanPtr	plan;
+			Portal		portal;
+			SavedUser	saved;
+
+			become_user(rel->rd_rel->relowner, &saved);
+			plan = SPI_prepare(sql, 0, NULL);
+			if (plan == NULL)
+				elog(ERROR, "could not prepare \"%s\": %s", sql,
+					 SPI_result_code_string(SPI_result));
+			portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+			for (;;)
+			{
+				SPI_cursor_fetch(portal, true, 10000);
+				if (SPI_processed == 0)
+					break;
+				for (uint64 i = 0; i < SPI_processed; i++)
+				{
+					TrackEvent	te;
+
+					if (read_query_row(map, SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
+									   &arena, &te))
+						archive_add(&batch, &te);
+				}
+				SPI_freetuptable(SPI_tuptable);
+				if (batch.n == 0)
+				{
+					MemoryContextReset(arena.cxt);
+					arena_init(&arena, arena.cxt);
+				}
+			}
+			SPI_cursor_close(portal);
+			restore_user(&saved);
+		}
+		archive_flush(&batch);
+	}
+	PG_FINALLY();
+	{
+		track_depth--;
+	}
+	PG_END_TRY();
+	SPI_finish();
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(cxt);
+	return PointerGetDatum(NULL);
 }

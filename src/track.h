@@ -31,7 +31,7 @@ typedef struct TrackEvent
 {
 	BnEvent		ev;
 	const char *tenant;			/* "" for none */
-	const char *address;		/* lower-cased */
+	const char *address;		/* its key: bounce.address_key() */
 	uint32		tenant_len;
 	uint32		address_len;
 	uint32		seq;			/* arrival order, to keep the sort stable */
@@ -47,12 +47,33 @@ typedef struct TrackMap TrackMap;
  */
 extern TrackMap *track_map_get(Trigger *trigger, Relation rel);
 
-/* The replay of one address into st (whose cleared_at is kept). */
-extern void track_replay_address(TrackMap *map, const char *tenant,
-								 const char *address, BnState *st,
-								 const BnPolicy *policy, MemoryContext cxt);
+/*
+ * The replay of one address into st (whose cleared_at is kept): its events
+ * in every source -- each tracked table (a partitioned one whole) and the
+ * archive of purged events -- in time order.  SPI must be connected.
+ */
+extern void track_replay_address(const char *tenant, const char *address,
+								 BnState *st, const BnPolicy *policy,
+								 MemoryContext cxt);
 
-/* rebuild.c: read every event of the table, grouped by address. */
+/*
+ * The maps of every source of a replay, *n of them: the tracked tables
+ * (one per partition tree), then bounce.event_archive.  Hold the maps
+ * (track_hold) while using several.
+ */
+extern TrackMap **track_sources(int *n);
+extern void track_hold(void);
+extern void track_release(void);
+
+/* The relation a map's queries read (the partition root), and whether
+ * it is the archive. */
+extern Oid	track_map_query_relid(TrackMap *map);
+extern bool track_map_is_archive(TrackMap *map);
+
+/*
+ * rebuild.c: read every event of a source, an address at a time, in
+ * bytewise order of the address keys.
+ */
 typedef struct TrackScan TrackScan;
 extern TrackScan *track_scan_begin(TrackMap *map);
 extern bool track_scan_next_address(TrackScan *scan, TrackEvent **events,
