@@ -42,6 +42,7 @@
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_extension.h"
+#include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
 #include "commands/trigger.h"
@@ -567,16 +568,32 @@ state_store_open_with(StateStore *ss, TupleTableSlot *found,
 	ss->empty_array = empty_array;
 }
 
+/*
+ * Fire the users' triggers queued by the writes (AFTER ROW INSERT or
+ * UPDATE on bounce.address_state) and free the executor state.
+ */
+static void
+store_finish(StateStore *ss)
+{
+	if (ss->estate == NULL)
+		return;
+	if (ss->fire)
+	{
+		ss->fire = false;
+		AfterTriggerEndQuery(ss->estate);
+	}
+	/* our indexes, and the relations the triggers' firing opened */
+	ExecCloseResultRelations(ss->estate);
+	ExecResetTupleTable(ss->estate->es_tupleTable, false);
+	FreeExecutorState(ss->estate);
+	ss->estate = NULL;
+}
+
 /* Close what state_store_open_with opened; the slots stay, empty. */
 void
 state_store_close_keeping_slots(StateStore *ss)
 {
-	if (ss->estate != NULL)
-	{
-		ExecCloseIndices(ss->rri);
-		FreeExecutorState(ss->estate);
-		ss->estate = NULL;
-	}
+	store_finish(ss);
 	ExecClearTuple(ss->found);
 	ExecClearTuple(ss->newrow);
 	index_close(ss->pkey, RowExclusiveLock);
@@ -587,19 +604,55 @@ state_store_close_keeping_slots(StateStore *ss)
 void
 state_store_close(StateStore *ss)
 {
-	if (ss->estate != NULL)
-	{
-		ExecCloseIndices(ss->rri);
-		FreeExecutorState(ss->estate);
-		ss->estate = NULL;
-	}
+	store_finish(ss);
 	ExecDropSingleTupleTableSlot(ss->found);
 	ExecDropSingleTupleTableSlot(ss->newrow);
 	index_close(ss->pkey, RowExclusiveLock);
 	table_close(ss->rel, RowExclusiveLock);
 }
 
-/* The executor state that index insertion needs, made on first use. */
+/*
+ * The users' AFTER ROW INSERT and UPDATE triggers on bounce.address_state
+ * (change capture), or NULL: the extension's own triggers (functions in
+ * schema bounce) are not fired for its own writes, and BEFORE triggers are
+ * not supported (the extension decides the row).  Triggers fire as for
+ * any write, enabled state and WHEN clause honoured; an UPDATE OF column
+ * list is not (no column list is known): use a WHEN clause.
+ */
+static TriggerDesc *
+user_triggers(Relation rel)
+{
+	TriggerDesc *src = rel->trigdesc;
+	TriggerDesc *td;
+	Oid			nsp;
+	int			n = 0;
+
+	if (src == NULL)
+		return NULL;
+	nsp = get_namespace_oid(BOUNCE_SCHEMA, false);
+	td = palloc0(sizeof(TriggerDesc));
+	td->triggers = palloc0(sizeof(Trigger) * src->numtriggers);
+	for (int i = 0; i < src->numtriggers; i++)
+	{
+		Trigger    *t = &src->triggers[i];
+
+		if (!TRIGGER_FOR_ROW(t->tgtype) || !TRIGGER_FOR_AFTER(t->tgtype) ||
+			!(TRIGGER_FOR_INSERT(t->tgtype) || TRIGGER_FOR_UPDATE(t->tgtype)) ||
+			get_func_namespace(t->tgfoid) == nsp)
+			continue;
+		td->triggers[n++] = *t;
+		if (TRIGGER_FOR_INSERT(t->tgtype))
+			td->trig_insert_after_row = true;
+		if (TRIGGER_FOR_UPDATE(t->tgtype))
+			td->trig_update_after_row = true;
+	}
+	if (n == 0)
+		return NULL;
+	td->numtriggers = n;
+	return td;
+}
+
+/* The executor state of the writes, made on first use. */
 static void
 store_executor(StateStore *ss)
 {
@@ -611,7 +664,16 @@ store_executor(StateStore *ss)
 	ss->estate = CreateExecutorState();
 	ss->rri = makeNode(ResultRelInfo);
 	InitResultRelInfo(ss->rri, ss->rel, 0, NULL, 0);
+	ss->rri->ri_TrigDesc = user_triggers(ss->rel);
+	ss->estate->es_opened_result_relations =
+		lappend(ss->estate->es_opened_result_relations, ss->rri);
 	ExecOpenIndices(ss->rri, true);
+	if (ss->rri->ri_TrigDesc != NULL)
+	{
+		/* their events are queued at our level, fired by store_finish */
+		AfterTriggerBeginQuery();
+		ss->fire = true;
+	}
 	MemoryContextSwitchTo(old);
 }
 
@@ -994,6 +1056,11 @@ state_store_write(StateStore *ss, const char *tenant, const char *address,
 
 	state_to_row(ss, tenant, address, st);
 
+	/* the table's CHECK constraints hold for every write */
+	store_executor(ss);
+	if (ss->rel->rd_att->constr != NULL)
+		ExecConstraints(ss->rri, ss->newrow, ss->estate);
+
 	if (ss->have_row)
 	{
 		TM_Result	res;
@@ -1046,6 +1113,10 @@ state_store_write(StateStore *ss, const char *tenant, const char *address,
 		}
 		ss->updated++;
 		written_remember(tenant, address, &ss->newrow->tts_tid);
+		if (ss->fire && ss->rri->ri_TrigDesc->trig_update_after_row)
+			ExecARUpdateTriggers(ss->estate, ss->rri, NULL, NULL,
+								 &ss->found->tts_tid, NULL, ss->newrow,
+								 NIL, NULL, false);
 	}
 	else
 	{
@@ -1076,6 +1147,8 @@ state_store_write(StateStore *ss, const char *tenant, const char *address,
 		}
 		ss->inserted++;
 		written_remember(tenant, address, &ss->newrow->tts_tid);
+		if (ss->fire && ss->rri->ri_TrigDesc->trig_insert_after_row)
+			ExecARInsertTriggers(ss->estate, ss->rri, ss->newrow, NIL, NULL);
 	}
 	return true;
 }

@@ -49,6 +49,7 @@
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/partition.h"
+#include "catalog/pg_inherits.h"
 #include "catalog/pg_enum.h"
 #include "catalog/pg_operator.h"
 #include "catalog/pg_proc.h"
@@ -1036,8 +1037,9 @@ oversize_error(TrackMap *m, TrackKey key, int64 len, int limit, int64 rowpos)
 					   (long long) rowpos, m->cols[key].colname, m->relname, m->tgname) :
 			 errdetail("Column \"%s\" of relation %s, read by trigger \"%s\"; the row was not applied.",
 					   m->cols[key].colname, m->relname, m->tgname),
-			 errhint("An %s is at most %d bytes (an RFC 5321 address at most 254): fix or drop the row.",
-					 key_names[key], limit)));
+			 key == TK_ADDRESS ?
+			 errhint("An address is at most %d bytes (an RFC 5321 address at most 254): fix or drop the row.", limit) :
+			 errhint("A tenant is at most %d bytes: fix or drop the row.", limit)));
 }
 
 /* Reason and kind of a bounce row. */
@@ -2271,6 +2273,86 @@ describe_col(StringInfo buf, TrackMap *m, int k)
 					 format_type_be(c->typid));
 }
 
+/* The OID of bounce.track_purge(), or InvalidOid (1.0). */
+static Oid
+purge_function_oid(void)
+{
+	Oid			nsp = get_namespace_oid(BOUNCE_SCHEMA, false);
+
+	return GetSysCacheOid3(PROCNAMEARGSNSP, Anum_pg_proc_oid, CStringGetDatum("track_purge"),
+						   PointerGetDatum(buildoidvector(NULL, 0)),
+						   ObjectIdGetDatum(nsp));
+}
+
+/* Whether purged events of the table are archived, and by what. */
+static void
+describe_purge(StringInfo buf, Relation rel)
+{
+	Oid			fn = purge_function_oid();
+	bool		del = false,
+				trunc = false;
+
+	if (rel->trigdesc != NULL && OidIsValid(fn))
+		for (int i = 0; i < rel->trigdesc->numtriggers; i++)
+		{
+			Trigger    *t = &rel->trigdesc->triggers[i];
+
+			if (t->tgfoid != fn || t->tgenabled == TRIGGER_DISABLED)
+				continue;
+			if (TRIGGER_FOR_DELETE(t->tgtype))
+				del = true;
+			if (TRIGGER_FOR_TRUNCATE(t->tgtype))
+				trunc = true;
+		}
+	if (del && trunc)
+		appendStringInfoString(buf, "\n  purge: rows deleted or truncated are archived (bounce.event_archive)");
+	else
+		appendStringInfo(buf, "\n  purge: %s NOT archived: the state of their addresses would change at their next replay (attach bounce.track_purge() with bounce.track_events())",
+						 del ? "truncated rows" : trunc ? "deleted rows" : "deleted and truncated rows");
+}
+
+/*
+ * For a partitioned table tracked by a statement trigger: is every
+ * partition tracked too?  (A row trigger PostgreSQL clones itself.)
+ */
+static void
+describe_partitions(StringInfo buf, Relation rel, Trigger *t)
+{
+	List	   *parts = find_all_inheritors(RelationGetRelid(rel), AccessShareLock, NULL);
+	ListCell   *lc;
+	int			n = 0;
+	StringInfoData missing;
+
+	initStringInfo(&missing);
+	foreach(lc, parts)
+	{
+		Oid			part = lfirst_oid(lc);
+		Relation	p;
+		bool		has = false;
+
+		if (part == RelationGetRelid(rel))
+			continue;
+		n++;
+		p = table_open(part, AccessShareLock);
+		if (p->trigdesc != NULL)
+			for (int i = 0; i < p->trigdesc->numtriggers && !has; i++)
+				has = p->trigdesc->triggers[i].tgfoid == t->tgfoid &&
+					strcmp(p->trigdesc->triggers[i].tgname, t->tgname) == 0 &&
+					p->trigdesc->triggers[i].tgenabled != TRIGGER_DISABLED;
+		if (!has)
+			appendStringInfo(&missing, "%s%s", missing.len > 0 ? ", " : "",
+							 quote_qualified_identifier(get_namespace_name(RelationGetNamespace(p)),
+														RelationGetRelationName(p)));
+		table_close(p, AccessShareLock);
+	}
+	if (missing.len == 0)
+		appendStringInfo(buf, "\n  partitions: %d, each tracked (rows written straight into a partition count; new partitions get the triggers)", n);
+	else
+		appendStringInfo(buf, "\n  partitions NOT tracked: %s (rows written straight into them are missed: SELECT bounce.track_partitions('%s'))",
+						 missing.data, quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+																 RelationGetRelationName(rel)));
+}
+
 PG_FUNCTION_INFO_V1(bounce_track_check);
 
 /*
@@ -2317,6 +2399,9 @@ bounce_track_check(PG_FUNCTION_ARGS)
 			appendStringInfo(&buf, "\n  replay: %s", m->replay_sql[0]);
 			if (m->replay_sql[1] != m->replay_sql[0])
 				appendStringInfo(&buf, "\n  replay (no tenant): %s", m->replay_sql[1]);
+			describe_purge(&buf, rel);
+			if (rel->rd_rel->relkind == RELKIND_PARTITIONED_TABLE)
+				describe_partitions(&buf, rel, t);
 		}
 	}
 	table_close(rel, AccessShareLock);
@@ -2377,7 +2462,9 @@ archive_flush(ArchiveBatch *b)
 									" (tenant, address, event, at, campaign, reason, kind)"
 									" SELECT u.t, u.a, u.e::bounce.event_type, u.at, u.c,"
 									" u.r::bounce.reason, u.k::bounce.kind"
-									" FROM pg_catalog.unnest($1, $2, $3, $4, $5, $6, $7)"
+									" FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
+									" pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5),"
+									" pg_catalog.unnest($6), pg_catalog.unnest($7))"
 									" AS u(t, a, e, at, c, r, k)", 7, types);
 
 		if (p == NULL)

@@ -97,8 +97,9 @@ typedef struct StateStore
 	TupleTableSlot *found;		/* the row fetched, materialized */
 	TupleTableSlot *newrow;		/* virtual, the row written */
 	bool		have_row;		/* found holds the current row */
-	EState	   *estate;			/* for index insertion, made on first use */
-	ResultRelInfo *rri;
+	EState	   *estate;			/* for index insertion, constraints, triggers */
+	ResultRelInfo *rri;			/* its trigger descriptor: the users' only */
+	bool		fire;			/* users' AFTER ROW triggers to fire */
 	Datum		empty_array;
 	int			inserted;
 	int			updated;
