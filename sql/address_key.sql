@@ -40,9 +40,11 @@ INSERT INTO akev VALUES ('t', 'ÉLODIE@EXEMPLE.FR', 2, 'open', NULL, '2024-05-02
 SELECT tenant, address, status, hard_streak FROM bounce.address_state
 WHERE tenant = 't' ORDER BY 1, 2;
 -- the suppression list holds keys only
+\set VERBOSITY terse
 INSERT INTO bounce.suppression (tenant, address, reason) VALUES ('t', 'ÉLODIE@exemple.fr', 'manual');
 INSERT INTO bounce.suppression (tenant, address, reason)
 VALUES ('t', bounce.address_key('ÉLODIE@exemple.fr'), 'manual');
+\set VERBOSITY default
 SELECT bounce.sendable('Élodie@Exemple.FR', 't');
 DELETE FROM bounce.suppression WHERE tenant = 't';
 SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
@@ -71,3 +73,4 @@ WHERE address = 'x@ci.test' ORDER BY tenant COLLATE "C";
 
 DROP TABLE akev, akci;
 DROP COLLATION akey_ci;
+DELETE FROM bounce.address_state WHERE address LIKE '%@ci.test';

@@ -10,6 +10,225 @@
 -- Security and tenancy
 -- ---------------------------------------------------------------------------
 
+-- A schema "bounce" that existed before CREATE EXTENSION is adopted by it
+-- (PostgreSQL 15 checks nothing): its owner could then drop the extension
+-- with DROP SCHEMA bounce CASCADE, or plant objects its functions find.  A
+-- fresh install runs 1.0's script and then this one in one transaction, so
+-- refusing here undoes the whole CREATE EXTENSION (and ALTER EXTENSION
+-- UPDATE of an install in such a schema).
+DO $$
+DECLARE
+	schema_owner pg_catalog.oid;
+	ext_owner pg_catalog.oid;
+BEGIN
+	SELECT n.nspowner INTO schema_owner FROM pg_catalog.pg_namespace n
+	WHERE n.nspname OPERATOR(pg_catalog.=) 'bounce';
+	SELECT e.extowner INTO ext_owner FROM pg_catalog.pg_extension e
+	WHERE e.extname OPERATOR(pg_catalog.=) 'bounce';
+	IF schema_owner OPERATOR(pg_catalog.<>) ext_owner THEN
+		RAISE EXCEPTION 'schema "bounce" is owned by role "%", not by role "%" that installs the extension',
+			pg_catalog.pg_get_userbyid(schema_owner), pg_catalog.pg_get_userbyid(ext_owner)
+			USING ERRCODE = 'insufficient_privilege',
+			DETAIL = 'The owner of the schema could drop or replace the extension''s objects.',
+			HINT = 'Drop or rename that schema (or, after checking what it holds, ALTER SCHEMA bounce OWNER TO the installing role) and run CREATE EXTENSION bounce again.';
+	END IF;
+END
+$$;
+
+-- The trigger functions that only make sense on the extension's own
+-- tables are not PUBLIC's to attach (firing a trigger needs no privilege).
+-- Each also checks where it fires (src/trigger_check.c).
+REVOKE ALL ON FUNCTION bounce.rules_changed() FROM PUBLIC;
+REVOKE ALL ON FUNCTION bounce.suppression_audited() FROM PUBLIC;
+REVOKE ALL ON FUNCTION bounce.policy_replace_default() FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION bounce.policy_replace_default() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	IF TG_RELID OPERATOR(pg_catalog.<>) 'bounce.policy'::pg_catalog.regclass THEN
+		RAISE EXCEPTION 'trigger "%" on % executes bounce.policy_replace_default(), which works only on bounce.policy',
+			TG_NAME, TG_RELID::pg_catalog.regclass
+			USING ERRCODE = 'wrong_object_type',
+			HINT = 'It is the trigger policy_replace_default of bounce.policy, BEFORE INSERT FOR EACH ROW; it is not meant for other tables.';
+	END IF;
+	IF TG_WHEN OPERATOR(pg_catalog.<>) 'BEFORE' OR TG_LEVEL OPERATOR(pg_catalog.<>) 'ROW'
+	   OR TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN
+		RAISE EXCEPTION 'trigger "%" on % fires % % FOR EACH %, which bounce.policy_replace_default() does not handle',
+			TG_NAME, TG_RELID::pg_catalog.regclass, TG_WHEN, TG_OP, TG_LEVEL
+			USING ERRCODE = 'trigger_protocol_violated',
+			HINT = 'It is the trigger policy_replace_default of bounce.policy, BEFORE INSERT FOR EACH ROW.';
+	END IF;
+	IF NEW.tenant OPERATOR(pg_catalog.=) '' THEN
+		DELETE FROM bounce.policy p
+		WHERE p.tenant OPERATOR(pg_catalog.=) '' AND bounce.policy_is_builtin(p);
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+-- The constraint errors moved from the subclass 23B, which the SQL standard
+-- reserves, to the implementation-defined 23Q (README, upgrade notes).
+COMMENT ON FUNCTION bounce.restrict_confirmed_removal() IS
+	'constraint trigger on bounce.address_state: removing a confirmed bounce (DELETE, or UPDATE of its status or key) is refused with SQLSTATE 23Q01 while it was emailed within the recent_send_window; judged on the state when the check runs';
+COMMENT ON TRIGGER address_state_recent_send ON bounce.address_state IS
+	'a confirmed bounce emailed within the recent_send_window may not be removed (SQLSTATE 23Q01); SET CONSTRAINTS bounce.address_state_recent_send DEFERRED judges at commit';
+COMMENT ON FUNCTION bounce.protect_recent() IS
+	'trigger for the sender''s contact tables, AFTER DELETE OR UPDATE FOR EACH ROW (best a DEFERRABLE constraint trigger): refuses (SQLSTATE 23Q01) deleting a contact emailed within the recent_send_window, or changing its address, tenant or list, unless the same contact is back in the table when the check runs; arguments key=column: address (required), tenant, list';
+COMMENT ON FUNCTION bounce.remove_confirmed(text, text) IS
+	'removes a confirmed bounce from the confirmed list by hand: its state is cleared (active, streaks and history forgotten, its events up to now counting only as sends, also in bounce.rebuild()); refused with SQLSTATE 23Q01 while it was emailed within the recent_send_window; false when the address is not confirmed';
+COMMENT ON FUNCTION bounce.refuse_suppressed() IS
+	'trigger for the sender''s list tables, BEFORE INSERT OR UPDATE OF the address column FOR EACH ROW: a row whose address is on bounce.suppression is refused (SQLSTATE 23Q02), or skipped with the argument on_suppressed=skip; an update keeping the address and tenant passes; arguments key=column: address (required), tenant';
+COMMENT ON FUNCTION bounce.keep_complaints() IS
+	'trigger on bounce.suppression: a complaint may not be deleted, changed to another reason or address, or truncated (SQLSTATE 23Q03) except by bounce.confirm_opt_in()';
+
+-- The views read the tables with the caller's privileges and row-level
+-- security (as README says: SELECT on address_state and suppression), not
+-- the owner's, which would show every tenant's rows.
+ALTER VIEW bounce.active_addresses SET (security_invoker = true);
+ALTER VIEW bounce.confirmed_addresses SET (security_invoker = true);
+ALTER VIEW bounce.suppressed_addresses SET (security_invoker = true);
+ALTER VIEW bounce.unsendable_addresses SET (security_invoker = true);
+
+-- Tenant isolation (README "Security and tenancy"): row-level security on
+-- the tables that hold per-tenant rows, keyed by a setting the application
+-- sets per session or transaction (SET app.tenant = 'acme').  The triggers,
+-- rebuild() and the other maintenance run as the extension's owner, which
+-- owns the tables and so bypasses the policies.  The C functions that take
+-- a tenant argument read this row to tell which tenant the caller is.
+CREATE TABLE bounce.tenant_isolation (
+	setting text NOT NULL,
+	all_tenants regrole,
+	enabled_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	one_row boolean PRIMARY KEY DEFAULT true,
+	CONSTRAINT tenant_isolation_one_row CHECK (one_row),
+	CONSTRAINT tenant_isolation_setting_name
+		CHECK (setting OPERATOR(pg_catalog.~) '^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)+$')
+);
+COMMENT ON TABLE bounce.tenant_isolation IS
+	'set by bounce.enable_tenant_isolation(): the setting that names the current tenant and the role that sees every tenant; no row: no isolation';
+COMMENT ON COLUMN bounce.tenant_isolation.setting IS
+	'the customized option naming the caller''s tenant, as app.tenant';
+COMMENT ON COLUMN bounce.tenant_isolation.all_tenants IS
+	'members of this role see and change every tenant''s rows (DBA, support, analysts across tenants); NULL for none';
+SELECT pg_catalog.pg_extension_config_dump('bounce.tenant_isolation', '');
+
+-- The policies follow the row of bounce.tenant_isolation: pg_dump does not
+-- dump policies on an extension's tables, but it dumps this row, and its
+-- insert on restore makes them again.
+CREATE FUNCTION bounce.tenant_isolation_apply() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	SET client_min_messages = warning
+	AS $fn$
+DECLARE
+	t text;
+	p text;
+	mine text;
+BEGIN
+	IF TG_RELID OPERATOR(pg_catalog.<>) 'bounce.tenant_isolation'::pg_catalog.regclass THEN
+		RAISE EXCEPTION 'trigger "%" on % executes bounce.tenant_isolation_apply(), which works only on bounce.tenant_isolation',
+			TG_NAME, TG_RELID::pg_catalog.regclass
+			USING ERRCODE = 'wrong_object_type',
+			HINT = 'Call bounce.enable_tenant_isolation() instead.';
+	END IF;
+	IF TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER' OR TG_LEVEL OPERATOR(pg_catalog.<>) 'ROW'
+	   OR TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN
+		RAISE EXCEPTION 'trigger "%" on % fires % % FOR EACH %, which bounce.tenant_isolation_apply() does not handle',
+			TG_NAME, TG_RELID::pg_catalog.regclass, TG_WHEN, TG_OP, TG_LEVEL
+			USING ERRCODE = 'trigger_protocol_violated';
+	END IF;
+	-- the caller's tenant: NULL when the setting is unset or empty
+	mine := format('NULLIF(pg_catalog.current_setting(%L, true), %L)', NEW.setting, '');
+	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address',
+							 'rule', 'reason_kind', 'policy'] LOOP
+		FOREACH p IN ARRAY ARRAY['bounce_tenant', 'bounce_tenant_read', 'bounce_all_tenants'] LOOP
+			EXECUTE format('DROP POLICY IF EXISTS %I ON bounce.%I', p, t);
+		END LOOP;
+	END LOOP;
+	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address'] LOOP
+		EXECUTE format('CREATE POLICY bounce_tenant ON bounce.%I USING (tenant OPERATOR(pg_catalog.=) %s)'
+					   ' WITH CHECK (tenant OPERATOR(pg_catalog.=) %s)', t, mine, mine);
+	END LOOP;
+	-- rules and kinds: a tenant reads the rows for all tenants and its own,
+	-- and changes its own
+	FOREACH t IN ARRAY ARRAY['rule', 'reason_kind'] LOOP
+		EXECUTE format('CREATE POLICY bounce_tenant_read ON bounce.%I FOR SELECT'
+					   ' USING (tenant IS NULL OR tenant OPERATOR(pg_catalog.=) %s)', t, mine);
+		EXECUTE format('CREATE POLICY bounce_tenant ON bounce.%I USING (tenant OPERATOR(pg_catalog.=) %s)'
+					   ' WITH CHECK (tenant OPERATOR(pg_catalog.=) %s)', t, mine, mine);
+	END LOOP;
+	-- the policy: a tenant reads its own row and the default row
+	EXECUTE format('CREATE POLICY bounce_tenant_read ON bounce.policy FOR SELECT'
+				   ' USING (tenant OPERATOR(pg_catalog.=) %L OR tenant OPERATOR(pg_catalog.=) %s)', '', mine);
+	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address',
+							 'rule', 'reason_kind', 'policy'] LOOP
+		IF NEW.all_tenants IS NOT NULL THEN
+			EXECUTE format('CREATE POLICY bounce_all_tenants ON bounce.%I TO %s USING (true) WITH CHECK (true)',
+						   t, NEW.all_tenants);
+		END IF;
+		EXECUTE format('ALTER TABLE bounce.%I ENABLE ROW LEVEL SECURITY', t);
+	END LOOP;
+	RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION bounce.tenant_isolation_apply() IS
+	'trigger on bounce.tenant_isolation: makes the row-level security policies the inserted row describes (bounce.enable_tenant_isolation(), or a restore of a dump)';
+REVOKE ALL ON FUNCTION bounce.tenant_isolation_apply() FROM PUBLIC;
+CREATE TRIGGER tenant_isolation_apply
+	AFTER INSERT ON bounce.tenant_isolation
+	FOR EACH ROW EXECUTE FUNCTION bounce.tenant_isolation_apply();
+COMMENT ON TRIGGER tenant_isolation_apply ON bounce.tenant_isolation IS
+	'the policies follow the row, also when a restore inserts it';
+
+CREATE FUNCTION bounce.enable_tenant_isolation(setting text, all_tenants regrole DEFAULT NULL)
+	RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $fn$
+BEGIN
+	IF setting IS NULL OR setting !~ '^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)+$' THEN
+		RAISE EXCEPTION 'invalid setting name: %', coalesce(quote_literal(setting), 'NULL')
+			USING ERRCODE = 'invalid_parameter_value',
+			HINT = 'Name a customized option with a prefix, as app.tenant.';
+	END IF;
+	PERFORM bounce.disable_tenant_isolation();
+	INSERT INTO bounce.tenant_isolation (setting, all_tenants)
+		VALUES (enable_tenant_isolation.setting, enable_tenant_isolation.all_tenants);
+END
+$fn$;
+COMMENT ON FUNCTION bounce.enable_tenant_isolation(text, regrole) IS
+	'row-level security on bounce.address_state, suppression, suppression_audit, invalid_address, rule, reason_kind and policy: a role sees and changes only the rows of the tenant the setting names (current_setting(setting)), plus the rules, kinds and policy for all tenants; members of all_tenants see every row; the extension''s triggers and maintenance are not affected; replaces an earlier call''s policies';
+REVOKE ALL ON FUNCTION bounce.enable_tenant_isolation(text, regrole) FROM PUBLIC;
+
+CREATE FUNCTION bounce.disable_tenant_isolation()
+	RETURNS boolean
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	SET client_min_messages = warning
+	AS $fn$
+DECLARE
+	t text;
+	p text;
+	was boolean;
+BEGIN
+	was := EXISTS (SELECT FROM bounce.tenant_isolation);
+	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address',
+							 'rule', 'reason_kind', 'policy'] LOOP
+		FOREACH p IN ARRAY ARRAY['bounce_tenant', 'bounce_tenant_read', 'bounce_all_tenants'] LOOP
+			EXECUTE format('DROP POLICY IF EXISTS %I ON bounce.%I', p, t);
+		END LOOP;
+		EXECUTE format('ALTER TABLE bounce.%I DISABLE ROW LEVEL SECURITY', t);
+	END LOOP;
+	DELETE FROM bounce.tenant_isolation;
+	RETURN was;
+END
+$fn$;
+COMMENT ON FUNCTION bounce.disable_tenant_isolation() IS
+	'removes the policies of bounce.enable_tenant_isolation() and turns row-level security off on its tables; false when it was not on';
+REVOKE ALL ON FUNCTION bounce.disable_tenant_isolation() FROM PUBLIC;
+
 -- ---------------------------------------------------------------------------
 -- Address state: address key, partitions, several tables, retention
 -- ---------------------------------------------------------------------------
@@ -229,9 +448,9 @@ CREATE FUNCTION bounce.track_purge() RETURNS trigger
 	LANGUAGE C;
 COMMENT ON FUNCTION bounce.track_purge() IS
 	'trigger on a tracked events table, AFTER DELETE FOR EACH STATEMENT REFERENCING OLD TABLE or BEFORE TRUNCATE, with the arguments of its bounce.track() trigger: keeps the purged events in bounce.event_archive';
--- Executable by PUBLIC like any trigger function: it refuses to archive for
--- a table that bounce.track() (EXECUTE revoked) does not track, so it adds
--- nothing to what attaching bounce.track() allows.
+-- Attaching it is granted with bounce.track()'s EXECUTE; it also refuses to
+-- archive for a table that bounce.track() does not track.
+REVOKE ALL ON FUNCTION bounce.track_purge() FROM PUBLIC;
 
 CREATE FUNCTION bounce.rebuild(
 		OUT addresses bigint, OUT events_replayed bigint, OUT active bigint,

@@ -54,3 +54,9 @@ DROP TRIGGER cc_status ON bounce.address_state;
 DROP FUNCTION cc_capture();
 DROP TABLE ccev, ccrow, cc_log;
 DELETE FROM bounce.suppression WHERE address LIKE '%@cc.test' AND reason <> 'complaint';
+-- leave no suppression behind: a complaint is lifted only by a double opt-in
+SELECT count(*) AS lifted FROM bounce.suppression p,
+	LATERAL bounce.confirm_opt_in(p.address, '{"confirmed": "regression test cleanup"}', p.tenant) AS c
+WHERE p.address LIKE '%@cc.test';
+DELETE FROM bounce.suppression WHERE address LIKE '%@cc.test';
+DELETE FROM bounce.address_state WHERE address LIKE '%@cc.test';

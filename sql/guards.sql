@@ -1,7 +1,7 @@
 -- The delete restriction (SPEC section 4): an address emailed within its
 -- tenant's recent_send_window may not be removed -- from the confirmed list
 -- (the constraint trigger on bounce.address_state, bounce.remove_confirmed())
--- nor from a sender's contact table (bounce.protect_recent()).  SQLSTATE 23B01.
+-- nor from a sender's contact table (bounce.protect_recent()).  SQLSTATE 23Q01.
 --
 -- Sends in 2100 are always within the window and sends in 2000 never, so
 -- the messages, which name the times, stay the same from run to run; the

@@ -53,3 +53,9 @@ SELECT * FROM mst WHERE address = 'only-t@multi.test';
 DROP VIEW mst;
 DROP TABLE marketing_events, transactional_events;
 DELETE FROM bounce.suppression WHERE address LIKE '%@multi.test' AND reason <> 'complaint';
+-- leave no suppression behind: a complaint is lifted only by a double opt-in
+SELECT count(*) AS lifted FROM bounce.suppression p,
+	LATERAL bounce.confirm_opt_in(p.address, '{"confirmed": "regression test cleanup"}', p.tenant) AS c
+WHERE p.address LIKE '%@multi.test';
+DELETE FROM bounce.suppression WHERE address LIKE '%@multi.test';
+DELETE FROM bounce.address_state WHERE address LIKE '%@multi.test';

@@ -63,3 +63,9 @@ SELECT * FROM pst;
 DROP VIEW pst;
 DROP TABLE pev, pev_2024_08;
 DELETE FROM bounce.event_archive WHERE address LIKE '%@part.test';
+-- leave no suppression behind: a complaint is lifted only by a double opt-in
+SELECT count(*) AS lifted FROM bounce.suppression p,
+	LATERAL bounce.confirm_opt_in(p.address, '{"confirmed": "regression test cleanup"}', p.tenant) AS c
+WHERE p.address LIKE '%@part.test';
+DELETE FROM bounce.suppression WHERE address LIKE '%@part.test';
+DELETE FROM bounce.address_state WHERE address LIKE '%@part.test';

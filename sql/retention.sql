@@ -82,3 +82,9 @@ DROP VIEW rst;
 DROP TABLE ret;
 DELETE FROM bounce.event_archive WHERE address LIKE '%@ret.test';
 DELETE FROM bounce.suppression WHERE address LIKE '%@ret.test' AND reason <> 'complaint';
+-- leave no suppression behind: a complaint is lifted only by a double opt-in
+SELECT count(*) AS lifted FROM bounce.suppression p,
+	LATERAL bounce.confirm_opt_in(p.address, '{"confirmed": "regression test cleanup"}', p.tenant) AS c
+WHERE p.address LIKE '%@ret.test';
+DELETE FROM bounce.suppression WHERE address LIKE '%@ret.test';
+DELETE FROM bounce.address_state WHERE address LIKE '%@ret.test';

@@ -1,8 +1,8 @@
 -- The suppression list as a constraint (SPEC section 3): a suppressed
 -- address is not added back to a list (bounce.refuse_suppressed(), SQLSTATE
--- 23B02); it leaves the list only by double opt-in (bounce.confirm_opt_in()),
+-- 23Q02); it leaves the list only by double opt-in (bounce.confirm_opt_in()),
 -- with an audit record; a complaint is lifted no other way
--- (bounce.keep_complaints(), SQLSTATE 23B03).
+-- (bounce.keep_complaints(), SQLSTATE 23Q03).
 
 CREATE FUNCTION pg_temp.sqlstate_of(stmt text) RETURNS text
 	LANGUAGE plpgsql AS $$

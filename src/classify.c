@@ -24,6 +24,7 @@
 #include "utils/builtins.h"
 
 #include "bounce.h"
+#include "tenancy.h"
 
 /* Argument positions shared by every classifier function. */
 #define ARG_DIAGNOSTIC	0
@@ -99,9 +100,13 @@ read_input(FunctionCallInfo fcinfo, BnInput *in)
 static const char *
 tenant_arg(FunctionCallInfo fcinfo)
 {
+	char	   *tenant;
+
 	if (PG_NARGS() <= ARG_TENANT || PG_ARGISNULL(ARG_TENANT))
 		return NULL;
-	return text_to_cstring(PG_GETARG_TEXT_PP(ARG_TENANT));
+	tenant = text_to_cstring(PG_GETARG_TEXT_PP(ARG_TENANT));
+	tenant_require_rules(tenant);
+	return tenant;
 }
 
 /* The blessed TupleDesc of the function's row result, cached in fn_extra. */

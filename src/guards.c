@@ -6,7 +6,7 @@
  *	bounce.restrict_confirmed_removal()
  *		constraint trigger on bounce.address_state: deleting a confirmed
  *		bounce, or updating its status away from confirmed, is refused
- *		while its last_sent_at is within the window (SQLSTATE 23B01).
+ *		while its last_sent_at is within the window (SQLSTATE 23Q01).
  *
  *	bounce.protect_recent('address=email', 'tenant=account_id', 'list=list_id')
  *		constraint trigger for the sender's own contact tables, AFTER
@@ -69,7 +69,9 @@
 #include "addrkey.h"
 #include "catalog.h"
 #include "guards.h"
+#include "tenancy.h"
 #include "track.h"
+#include "trigger_check.h"
 
 /* Our tables, looked up once per session and again after invalidation. */
 typedef struct GuardCatalog
@@ -453,7 +455,7 @@ guard_interval_text(const Interval *i)
 											   IntervalPGetDatum(unconstify(Interval *, i))));
 }
 
-/* The refusal of a removal (SQLSTATE 23B01); see guards.h. */
+/* The refusal of a removal (SQLSTATE 23Q01); see guards.h. */
 void
 guard_recent_error(const char *what, const char *where, const char *tenant,
 				   const char *address, TimestampTz last_sent,
@@ -492,6 +494,20 @@ text_column(HeapTuple row, TupleDesc desc, AttrNumber attnum)
 	return isnull ? pstrdup("") : TextDatumGetCString(d);
 }
 
+/* Where bounce.restrict_confirmed_removal() runs, and what it reads. */
+static const char *const restrict_tables[] = {"address_state", NULL};
+static const TriggerColumn restrict_columns[] = {
+	{"tenant", TEXTOID, NULL},
+	{"address", TEXTOID, NULL},
+	{"status", InvalidOid, "address_status"},
+	{"last_sent_at", TIMESTAMPTZOID, NULL},
+};
+static const TriggerSpec restrict_spec = {
+	"bounce.restrict_confirmed_removal", restrict_tables, TC_AFTER,
+	TC_UPDATE | TC_DELETE, 0, restrict_columns, 4,
+	"It is the constraint trigger address_state_recent_send of bounce.address_state; for a contact table, use bounce.protect_recent()."
+};
+
 PG_FUNCTION_INFO_V1(bounce_restrict_confirmed_removal);
 
 /*
@@ -506,7 +522,7 @@ PG_FUNCTION_INFO_V1(bounce_restrict_confirmed_removal);
 Datum
 bounce_restrict_confirmed_removal(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = (TriggerData *) fcinfo->context;
+	TriggerData *td;
 	TupleDesc	desc;
 	HeapTuple	old;
 	bool		isnull;
@@ -518,20 +534,8 @@ bounce_restrict_confirmed_removal(PG_FUNCTION_ARGS)
 	Interval	window;
 	TimestampTz until;
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function bounce.restrict_confirmed_removal() was not called by the trigger manager")));
+	td = trigger_check(fcinfo, &restrict_spec, NULL);
 	catalog_ensure();
-	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
-		!(TRIGGER_FIRED_BY_DELETE(td->tg_event) || TRIGGER_FIRED_BY_UPDATE(td->tg_event)) ||
-		RelationGetRelid(td->tg_relation) != cat.relid[GT_STATE])
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("trigger \"%s\" on %s must fire AFTER UPDATE OR DELETE FOR EACH ROW on %s.address_state",
-						td->tg_trigger->tgname, RelationGetRelationName(td->tg_relation),
-						BOUNCE_SCHEMA),
-				 errhint("For a contact table, use bounce.protect_recent().")));
 
 	desc = RelationGetDescr(td->tg_relation);
 	old = td->tg_trigtuple;
@@ -1209,6 +1213,7 @@ bounce_protected_until(PG_FUNCTION_ARGS)
 	acl = pg_class_aclcheck(cat.relid[GT_STATE], GetUserId(), ACL_SELECT);
 	if (acl != ACLCHECK_OK)
 		aclcheck_error(acl, OBJECT_TABLE, BOUNCE_SCHEMA ".address_state");
+	tenant_require_own("address_state", tenant, "read the state");
 	guard_state_probe(tenant, address, GetActiveSnapshot(), &st);
 	if (!st.found ||
 		!guard_recent(tenant, st.last_sent, GetActiveSnapshot(), &window, &until))
@@ -1223,7 +1228,7 @@ PG_FUNCTION_INFO_V1(bounce_remove_confirmed);
  * confirmed bounce (SPEC 4).  Clears the address's state as a double
  * opt-in does -- active, streaks and history forgotten, sends kept, its
  * earlier events counting only as sends, also in bounce.rebuild() -- and
- * refuses (23B01) while the address was emailed within the window.  False
+ * refuses (23Q01) while the address was emailed within the window.  False
  * when the address is not a confirmed bounce.
  */
 Datum
@@ -1234,6 +1239,8 @@ bounce_remove_confirmed(PG_FUNCTION_ARGS)
 	StateStore	ss;
 	BnState		st;
 	bool		removed = false;
+
+	tenant_require_own("address_state", tenant, "remove confirmed bounces");
 
 	if (address == NULL)
 		ereport(ERROR,

@@ -9,13 +9,16 @@
  * The SQLSTATEs of the guards' refusals, all in class 23 (integrity
  * constraint violation), so that a handler catching class 23 catches them:
  *
- *	23B01  recent_send_violation: removing a confirmed bounce, or deleting
+ *	23Q01  recent_send_violation: removing a confirmed bounce, or deleting
  *		   a contact, whose address was emailed within the tenant's
  *		   policy recent_send_window
- *	23B02  suppressed_address: adding an address on the suppression list
+ *	23Q02  suppressed_address: adding an address on the suppression list
  *		   to a list table guarded by bounce.refuse_suppressed()
- *	23B03  complaint_not_liftable: removing or changing a complaint on
+ *	23Q03  complaint_not_liftable: removing or changing a complaint on
  *		   bounce.suppression other than by bounce.confirm_opt_in()
+ *
+ * In 1.0 they were 23B01-23B03, a subclass the SQL standard reserves
+ * (implementations use 5-9 and I-Z); README's upgrade notes list both.
  */
 #ifndef BOUNCE_GUARDS_H
 #define BOUNCE_GUARDS_H
@@ -30,9 +33,9 @@
 #include "fmgr.h"
 #include "utils/snapshot.h"
 
-#define ERRCODE_BOUNCE_RECENT_SEND			MAKE_SQLSTATE('2','3','B','0','1')
-#define ERRCODE_BOUNCE_SUPPRESSED_ADDRESS	MAKE_SQLSTATE('2','3','B','0','2')
-#define ERRCODE_BOUNCE_COMPLAINT_KEPT		MAKE_SQLSTATE('2','3','B','0','3')
+#define ERRCODE_BOUNCE_RECENT_SEND			MAKE_SQLSTATE('2','3','Q','0','1')
+#define ERRCODE_BOUNCE_SUPPRESSED_ADDRESS	MAKE_SQLSTATE('2','3','Q','0','2')
+#define ERRCODE_BOUNCE_COMPLAINT_KEPT		MAKE_SQLSTATE('2','3','Q','0','3')
 
 /*
  * Is address[0 .. len) (lower-cased, in the database encoding) invalid --
@@ -96,7 +99,7 @@ extern bool guard_recent(const char *tenant, TimestampTz last_sent,
 						 Snapshot snapshot, Interval *window,
 						 TimestampTz *until);
 
-/* The 23B01 error. what: "remove confirmed bounce", "delete contact", ... */
+/* The 23Q01 error. what: "remove confirmed bounce", "delete contact", ... */
 extern void guard_recent_error(const char *what, const char *where,
 							   const char *tenant, const char *address,
 							   TimestampTz last_sent, const Interval *window,

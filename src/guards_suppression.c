@@ -6,7 +6,7 @@
  *							 [, 'on_suppressed=skip'])
  *		BEFORE INSERT OR UPDATE trigger for the sender's list tables:
  *		adding an address that is on bounce.suppression is refused
- *		(SQLSTATE 23B02), or with on_suppressed=skip the row is left out
+ *		(SQLSTATE 23Q02), or with on_suppressed=skip the row is left out
  *		silently.  An update that keeps the address (in any case) and the
  *		tenant is let through: the contact was there already.
  *
@@ -20,7 +20,7 @@
  *	bounce.keep_complaints()
  *		BEFORE UPDATE OR DELETE (and TRUNCATE) trigger on bounce.suppression:
  *		a complaint is lifted by bounce.confirm_opt_in() and no other way
- *		(SQLSTATE 23B03).  confirm_opt_in() marks the one row it lifts in a
+ *		(SQLSTATE 23Q03).  confirm_opt_in() marks the one row it lifts in a
  *		variable of this backend, which no SQL can set.
  */
 #include "postgres.h"
@@ -39,7 +39,9 @@
 #include "utils/timestamp.h"
 
 #include "guards.h"
+#include "tenancy.h"
 #include "track.h"
+#include "trigger_check.h"
 
 /* The row confirm_opt_in() is lifting, while it deletes it. */
 static const char *lifting_tenant = NULL;
@@ -64,6 +66,7 @@ bounce_refuse_suppressed(PG_FUNCTION_ARGS)
 	char	   *address;
 	char	   *given;
 	GuardSuppression sp;
+	TenantScope scope;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -88,12 +91,24 @@ bounce_refuse_suppressed(PG_FUNCTION_ARGS)
 			return PointerGetDatum(row);
 	}
 
+	/* another tenant's list is not probed: nothing of it is told */
+	scope = tenant_scope("suppression", tenant);
+	if (scope == TENANT_OTHER)
+		tenant_require_own("suppression", tenant, "add addresses to a guarded list");
 	guard_suppression_probe(tenant, address, NULL, &sp);
 	if (!sp.found)
 		return PointerGetDatum(row);
 	if (m->skip)
 		return PointerGetDatum(NULL);
 
+	/* why and since when only to a role that may read the list */
+	if (scope != TENANT_VISIBLE)
+		ereport(ERROR,
+				(errcode(ERRCODE_BOUNCE_SUPPRESSED_ADDRESS),
+				 errmsg("address \"%s\" is on the suppression list", given),
+				 errdetail("Trigger \"%s\" on %s refuses suppressed addresses.",
+						   m->tgname, m->relname),
+				 errhint("A suppressed address comes back only when its subscriber confirms by double opt-in: bounce.confirm_opt_in().  A role with SELECT on bounce.suppression sees why it was suppressed.")));
 	ereport(ERROR,
 			(errcode(ERRCODE_BOUNCE_SUPPRESSED_ADDRESS),
 			 errmsg("address \"%s\" is on the suppression list", given),
@@ -103,6 +118,19 @@ bounce_refuse_suppressed(PG_FUNCTION_ARGS)
 			 errhint("A suppressed address comes back only when its subscriber confirms by double opt-in: bounce.confirm_opt_in().  To leave such rows out silently, give the trigger the argument 'on_suppressed=skip'.")));
 	return PointerGetDatum(NULL);
 }
+
+/* Where bounce.keep_complaints() runs, and what it reads. */
+static const char *const keep_tables[] = {"suppression", NULL};
+static const TriggerColumn keep_columns[] = {
+	{"tenant", TEXTOID, NULL},
+	{"address", TEXTOID, NULL},
+	{"reason", InvalidOid, "suppression_reason"},
+};
+static const TriggerSpec keep_spec = {
+	"bounce.keep_complaints", keep_tables, TC_BEFORE,
+	TC_UPDATE | TC_DELETE, TC_TRUNCATE, keep_columns, 3,
+	"It is the trigger of bounce.suppression that keeps complaints: BEFORE UPDATE OR DELETE FOR EACH ROW, and BEFORE TRUNCATE."
+};
 
 PG_FUNCTION_INFO_V1(bounce_keep_complaints);
 
@@ -114,9 +142,10 @@ PG_FUNCTION_INFO_V1(bounce_keep_complaints);
 Datum
 bounce_keep_complaints(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = (TriggerData *) fcinfo->context;
+	TriggerData *td;
 	TupleDesc	desc;
 	HeapTuple	old;
+	AttrNumber	att[3];
 	AttrNumber	a_tenant,
 				a_address,
 				a_reason;
@@ -126,20 +155,7 @@ bounce_keep_complaints(PG_FUNCTION_ARGS)
 	char	   *address;
 	Oid			complaint;
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function bounce.keep_complaints() was not called by the trigger manager")));
-	if (!TRIGGER_FIRED_BEFORE(td->tg_event) ||
-		RelationGetRelid(td->tg_relation) != bounce_relid("suppression") ||
-		(TRIGGER_FIRED_FOR_ROW(td->tg_event) &&
-		 !(TRIGGER_FIRED_BY_DELETE(td->tg_event) || TRIGGER_FIRED_BY_UPDATE(td->tg_event))) ||
-		(TRIGGER_FIRED_FOR_STATEMENT(td->tg_event) && !TRIGGER_FIRED_BY_TRUNCATE(td->tg_event)))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("trigger \"%s\" on %s must fire BEFORE UPDATE OR DELETE FOR EACH ROW, or BEFORE TRUNCATE, on %s.suppression",
-						td->tg_trigger->tgname, RelationGetRelationName(td->tg_relation),
-						BOUNCE_SCHEMA)));
+	td = trigger_check(fcinfo, &keep_spec, att);
 	complaint = guard_complaint_oid();
 
 	if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
@@ -172,11 +188,9 @@ bounce_keep_complaints(PG_FUNCTION_ARGS)
 
 	desc = RelationGetDescr(td->tg_relation);
 	old = td->tg_trigtuple;
-	a_tenant = SPI_fnumber(desc, "tenant");
-	a_address = SPI_fnumber(desc, "address");
-	a_reason = SPI_fnumber(desc, "reason");
-	if (a_tenant <= 0 || a_address <= 0 || a_reason <= 0)
-		elog(ERROR, "relation %s.suppression lacks its columns", BOUNCE_SCHEMA);
+	a_tenant = att[0];
+	a_address = att[1];
+	a_reason = att[2];
 
 	d = heap_getattr(old, a_reason, desc, &isnull);
 	if (isnull || DatumGetObjectId(d) != complaint)
@@ -322,10 +336,21 @@ bounce_confirm_opt_in(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("the evidence of the double opt-in must not be null"),
 				 errhint("Pass what proves the confirmation, as jsonb: for instance {\"token\": ..., \"confirmed_at\": ..., \"ip\": ...}.")));
+	{
+		Jsonb	   *jb = PG_GETARG_JSONB_P(1);
+
+		/* an empty proof proves nothing: {} or [] or a bare scalar */
+		if (!JB_ROOT_IS_OBJECT(jb) || JB_ROOT_COUNT(jb) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the evidence of the double opt-in must be a non-empty JSON object"),
+					 errhint("Pass what proves the confirmation: for instance {\"token\": ..., \"confirmed_at\": ..., \"ip\": ...}.")));
+	}
 	given = PG_GETARG_TEXT_PP(0);
 	address = guard_lower(VARDATA_ANY(given), VARSIZE_ANY_EXHDR(given), PG_GET_COLLATION());
 	evidence_text = DatumGetCString(DirectFunctionCall1(jsonb_out, PG_GETARG_DATUM(1)));
 	tenant = PG_ARGISNULL(2) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	tenant_require_own("suppression", tenant, "lift suppressions");
 	role = GetUserNameFromId(GetUserId(), false);
 	who = PG_ARGISNULL(3) ? role : text_to_cstring(PG_GETARG_TEXT_PP(3));
 	if (strlen(who) >= NAMEDATALEN)

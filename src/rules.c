@@ -52,6 +52,8 @@
 
 #include "bounce.h"
 #include "catalog.h"
+#include "tenancy.h"
+#include "trigger_check.h"
 
 /* One row of bounce.rule, ready to match. */
 typedef struct Rule
@@ -766,6 +768,14 @@ bounce_map_kind(BnReason reason, BnKind default_kind, const char *tenant)
 	return map_kind(reason, default_kind, tenant, NULL);
 }
 
+/* bounce.rules_changed() is for the extension's cached tables alone. */
+static const char *const rules_changed_tables[] = {"rule", "reason_kind", "policy", NULL};
+static const TriggerSpec rules_changed_spec = {
+	"bounce.rules_changed", rules_changed_tables, TC_AFTER,
+	0, TC_INSERT | TC_UPDATE | TC_DELETE | TC_TRUNCATE, NULL, 0,
+	"It is the statement trigger of bounce.rule, bounce.reason_kind and bounce.policy that invalidates the caches of every session; it is not meant for other tables."
+};
+
 PG_FUNCTION_INFO_V1(bounce_rules_changed);
 
 /*
@@ -776,17 +786,7 @@ PG_FUNCTION_INFO_V1(bounce_rules_changed);
 Datum
 bounce_rules_changed(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function bounce.rules_changed() was not called by the trigger manager")));
-	if (!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
-		!TRIGGER_FIRED_FOR_STATEMENT(trigdata->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function bounce.rules_changed() must be fired AFTER ... FOR EACH STATEMENT")));
+	TriggerData *trigdata = trigger_check(fcinfo, &rules_changed_spec, NULL);
 
 	CacheInvalidateRelcache(trigdata->tg_relation);
 	return PointerGetDatum(NULL);
@@ -809,6 +809,7 @@ bounce_kind_of(PG_FUNCTION_ARGS)
 	reason = bounce_reason_from_oid(PG_GETARG_OID(0));
 	if (PG_NARGS() > 1 && !PG_ARGISNULL(1))
 		tenant = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	tenant_require_rules(tenant);
 
 	PG_RETURN_OID(bounce_kind_oid(bounce_map_kind(reason,
 												  bn_reason_default_kind[reason],

@@ -68,6 +68,7 @@
 
 #include "catalog.h"
 #include "track.h"
+#include "trigger_check.h"
 
 #if PG_VERSION_NUM >= 170000
 #define MyLocalTransactionId (MyProc->vxid.lxid)
@@ -1347,6 +1348,32 @@ suppression_sync_all(const char *source)
 			 SPI_result_code_string(ret));
 }
 
+/* Where bounce.suppression_audited() runs, and the columns it reads. */
+static const char *const audited_tables[] = {"suppression", NULL};
+static const TriggerColumn audited_columns[] = {
+	{"tenant", TEXTOID, NULL},
+	{"address", TEXTOID, NULL},
+	{"reason", InvalidOid, "suppression_reason"},
+};
+static const TriggerSpec audited_spec = {
+	"bounce.suppression_audited", audited_tables, TC_AFTER,
+	TC_INSERT | TC_UPDATE | TC_DELETE, 0, audited_columns, 3,
+	"It is the trigger suppression_audited of bounce.suppression, AFTER INSERT OR UPDATE OR DELETE FOR EACH ROW; it is not meant for other tables."
+};
+
+/*
+ * May the current role skip the audit of a restore?  Only one that could
+ * write bounce.suppression_audit itself: a superuser or the extension's
+ * owner (or a member of its role).  Anyone else with INSERT on
+ * bounce.suppression may set check_function_bodies too.
+ */
+bool
+bounce_may_skip_audit(void)
+{
+	catalog_ensure();
+	return superuser() || has_privs_of_role(GetUserId(), cat.owner);
+}
+
 PG_FUNCTION_INFO_V1(bounce_suppression_audited);
 
 /*
@@ -1354,13 +1381,14 @@ PG_FUNCTION_INFO_V1(bounce_suppression_audited);
  * recording each change in bounce.suppression_audit, as the extension's
  * owner, so that neither the trigger's nor a user's change needs (or
  * gives) write access to the audit table.  Rows inserted with
- * check_function_bodies off -- a restore of a dump, which brings its own
- * audit rows -- are not recorded.
+ * check_function_bodies off by a superuser or the extension's owner -- a
+ * restore of a dump, which brings its own audit rows -- are not recorded.
+ * It refuses any table but bounce.suppression (trigger_check()).
  */
 Datum
 bounce_suppression_audited(PG_FUNCTION_ARGS)
 {
-	TriggerData *td = (TriggerData *) fcinfo->context;
+	TriggerData *td;
 	HeapTuple	row;
 	TupleDesc	desc;
 	const char *action;
@@ -1370,24 +1398,18 @@ bounce_suppression_audited(PG_FUNCTION_ARGS)
 	SavedUser	saved;
 	int			ret;
 	bool		isnull;
-	int			att;
+	AttrNumber	att[3];
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function bounce.suppression_audited() was not called by the trigger manager")));
-	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function bounce.suppression_audited() must be fired AFTER ... FOR EACH ROW")));
+	td = trigger_check(fcinfo, &audited_spec, att);
 
 	/*
 	 * A pg_dump script (plain or through pg_restore) runs with
 	 * check_function_bodies off and brings the audit rows of the rows it
-	 * restores with it: the restore is not a change to record.
+	 * restores with it: the restore is not a change to record.  Only a role
+	 * that could write the audit itself may skip it so.
 	 */
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && !check_function_bodies &&
-		!OidIsValid(audit_actor))
+		!OidIsValid(audit_actor) && bounce_may_skip_audit())
 		return PointerGetDatum(NULL);
 
 	desc = RelationGetDescr(td->tg_relation);
@@ -1409,13 +1431,14 @@ bounce_suppression_audited(PG_FUNCTION_ARGS)
 
 	who = OidIsValid(audit_actor) ? audit_actor : GetUserId();
 
-	att = SPI_fnumber(desc, "tenant");
-	values[0] = heap_getattr(row, att, desc, &isnull);
-	att = SPI_fnumber(desc, "address");
-	values[1] = heap_getattr(row, att, desc, &isnull);
+	values[0] = heap_getattr(row, att[0], desc, &isnull);
+	if (isnull)
+		nulls[0] = 'n';
+	values[1] = heap_getattr(row, att[1], desc, &isnull);
+	if (isnull)
+		nulls[1] = 'n';
 	values[2] = CStringGetTextDatum(action);
-	att = SPI_fnumber(desc, "reason");
-	values[3] = heap_getattr(row, att, desc, &isnull);
+	values[3] = heap_getattr(row, att[2], desc, &isnull);
 	if (isnull)
 		nulls[3] = 'n';
 	values[4] = CStringGetTextDatum(GetUserNameFromId(who, false));
@@ -1434,7 +1457,7 @@ bounce_suppression_audited(PG_FUNCTION_ARGS)
 		TEXTOID, InvalidOid};
 		SPIPlanPtr	p;
 
-		types[3] = TupleDescAttr(desc, SPI_fnumber(desc, "reason") - 1)->atttypid;
+		types[3] = TupleDescAttr(desc, att[2] - 1)->atttypid;
 		types[6] = desc->tdtypeid;
 		if (audit_plan)
 			SPI_freeplan(audit_plan);

@@ -161,6 +161,12 @@ extern void become_extension_owner(SavedUser *saved);
 extern void become_user(Oid userid, SavedUser *saved);
 extern void restore_user(const SavedUser *saved);
 
+/*
+ * Whether the current role may have a restore (check_function_bodies off)
+ * skip the suppression audit: a superuser or the extension's owner.
+ */
+extern bool bounce_may_skip_audit(void);
+
 /* The OID of a relation in schema bounce, or an error. */
 extern Oid	bounce_relid(const char *name);
 

@@ -47,14 +47,14 @@ FROM sample.contacts c JOIN sample.accounts a ON a.id = c.account_id
 GROUP BY a.name ORDER BY a.name;
 
 \echo
-\echo '== Removing a confirmed bounce emailed within 7 days is refused (SQLSTATE 23B01)'
+\echo '== Removing a confirmed bounce emailed within 7 days is refused (SQLSTATE 23Q01)'
 DO $$
 BEGIN
 	-- as if the last campaign had gone out just now
 	UPDATE bounce.address_state SET last_sent_at = now() - interval '2 days'
 	WHERE tenant = '3' AND address = 'late.signup@example.net';
 	PERFORM bounce.remove_confirmed('late.signup@example.net', '3');
-EXCEPTION WHEN SQLSTATE '23B01' THEN
+EXCEPTION WHEN SQLSTATE '23Q01' THEN
 	RAISE WARNING '%', SQLERRM;
 END $$;
 
