@@ -44,4 +44,7 @@ typedef void (*BounceRelcacheHook) (Oid relid);
  */
 extern void bounce_on_relcache_change(BounceRelcacheHook hook);
 
+/* The owner of extension bounce (cached until any relcache invalidation). */
+extern Oid	bounce_extension_owner(void);
+
 #endif							/* BOUNCE_CATALOG_H */

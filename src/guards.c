@@ -71,6 +71,7 @@
 #include "guards.h"
 #include "tenancy.h"
 #include "track.h"
+#include "trigcache.h"
 #include "trigger_check.h"
 
 /* Our tables, looked up once per session and again after invalidation. */
@@ -101,22 +102,6 @@ static const char *const table_names[GT_COUNT] = {
 	"address_state", "policy", "suppression", "invalid_address"
 };
 
-/* The cache of trigger mappings: (trigger, relation) -> map. */
-typedef struct MapKey
-{
-	Oid			tgoid;
-	Oid			relid;
-} MapKey;
-
-typedef struct MapEntry
-{
-	MapKey		key;
-	GuardMap   *map;
-	bool		valid;
-} MapEntry;
-
-static HTAB *map_cache = NULL;
-static MemoryContext map_cache_cxt = NULL;
 static bool callback_registered = false;
 
 /*
@@ -152,17 +137,6 @@ guards_invalidate(Oid relid)
 			if (relid == cat.relid[t])
 				cat_state = BOUNCE_CACHE_STALE;
 
-	if (map_cache != NULL)
-	{
-		HASH_SEQ_STATUS seq;
-		MapEntry   *e;
-
-		hash_seq_init(&seq, map_cache);
-		while ((e = hash_seq_search(&seq)) != NULL)
-			if (relid == InvalidOid || e->key.relid == relid ||
-				(e->map != NULL && e->map->query_relid == relid))
-				e->valid = false;
-	}
 }
 
 /* Register the invalidation callback once. */
@@ -606,20 +580,6 @@ accepted_keys(GuardKind kind)
 		"address (required), tenant, on_suppressed (error or skip)";
 }
 
-/* Is this type citext (an extension's type, known by its name)? */
-static bool
-type_is_citext(Oid typid)
-{
-	HeapTuple	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
-	bool		is;
-
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for type %u", typid);
-	is = strcmp(NameStr(((Form_pg_type) GETSTRUCT(tup))->typname), "citext") == 0 &&
-		((Form_pg_type) GETSTRUCT(tup))->typtype == TYPTYPE_BASE;
-	ReleaseSysCache(tup);
-	return is;
-}
 
 /* "OPERATOR(schema.=)" of a type's default equality, or NULL. */
 static char *
@@ -666,7 +626,7 @@ resolve_column(GuardMap *m, Trigger *trigger, Relation rel, GuardKey key,
 	col->typid = att->atttypid;
 	col->basetype = getBaseType(att->atttypid);
 	col->collation = att->attcollation;
-	col->citext = type_is_citext(col->basetype);
+	col->citext = bounce_type_is_citext(col->basetype);
 	col->textual = col->basetype == TEXTOID || col->basetype == VARCHAROID ||
 		col->citext;
 
@@ -712,9 +672,20 @@ resolve_column(GuardMap *m, Trigger *trigger, Relation rel, GuardKey key,
 }
 
 /* Check and resolve the arguments of a trigger into a new map. */
-static GuardMap *
-map_build(Trigger *trigger, Relation rel, GuardKind kind, const char *funcname)
+/* What a map is built for. */
+typedef struct MapArgs
 {
+	GuardKind	kind;
+	const char *funcname;
+} MapArgs;
+
+/* Build a map for the cache (trigcache.h); errors when misattached. */
+static void *
+map_build(Trigger *trigger, Relation rel, MemoryContext parent, void *arg,
+		  Oid *query_relid)
+{
+	GuardKind	kind = ((MapArgs *) arg)->kind;
+	const char *funcname = ((MapArgs *) arg)->funcname;
 	MemoryContext cxt;
 	MemoryContext old;
 	GuardMap   *m;
@@ -813,14 +784,17 @@ map_build(Trigger *trigger, Relation rel, GuardKind kind, const char *funcname)
 		}
 	}
 	MemoryContextSwitchTo(old);
-	MemoryContextSetParent(cxt, map_cache_cxt);
+	MemoryContextSetParent(cxt, parent);
+	*query_relid = m->query_relid;
 	return m;
 }
 
-/* Free a map's plans and memory. */
+/* Free a map's plans and memory (trigcache.h). */
 static void
-map_free(GuardMap *m)
+map_free(void *p)
 {
+	GuardMap   *m = (GuardMap *) p;
+
 	if (m->exact_plan != NULL)
 		SPI_freeplan(m->exact_plan);
 	if (m->lower_plan != NULL)
@@ -834,9 +808,7 @@ guard_map_get(TriggerData *td, GuardKind kind, const char *funcname)
 {
 	Trigger    *trigger = td->tg_trigger;
 	Relation	rel = td->tg_relation;
-	MapKey		key;
-	MapEntry   *e;
-	bool		found;
+	MapArgs		args;
 
 	if (kind == GUARD_PROTECT_RECENT)
 	{
@@ -855,49 +827,14 @@ guard_map_get(TriggerData *td, GuardKind kind, const char *funcname)
 						   "CREATE TRIGGER ... BEFORE INSERT OR UPDATE OF email ON contacts FOR EACH ROW EXECUTE FUNCTION bounce.refuse_suppressed('address=email').");
 	}
 
-	if (map_cache == NULL)
-	{
-		HASHCTL		ctl;
-
-		map_cache_cxt = AllocSetContextCreate(CacheMemoryContext, "bounce guard maps",
-											  ALLOCSET_DEFAULT_SIZES);
-		memset(&ctl, 0, sizeof(ctl));
-		ctl.keysize = sizeof(MapKey);
-		ctl.entrysize = sizeof(MapEntry);
-		ctl.hcxt = map_cache_cxt;
-		map_cache = hash_create("bounce guard maps", 16, &ctl,
-								HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-		guards_register_callback();
-	}
-
-	memset(&key, 0, sizeof(key));
-	key.tgoid = trigger->tgoid;
-	key.relid = RelationGetRelid(rel);
-	e = hash_search(map_cache, &key, HASH_ENTER, &found);
-	if (!found)
-	{
-		e->map = NULL;
-		e->valid = false;
-	}
-	if (!e->valid || e->map == NULL || e->map->kind != kind)
-	{
-		GuardMap   *m;
-
-		/*
-		 * No guard call is running here (none calls another), so the old
-		 * map is not in use.
-		 */
-		if (e->map != NULL)
-			map_free(e->map);
-		e->map = NULL;
-
-		/* an invalidation while building makes the next call build again */
-		e->valid = true;
-		m = map_build(trigger, rel, kind, funcname);
-		e = hash_search(map_cache, &key, HASH_ENTER, &found);
-		e->map = m;
-	}
-	return e->map;
+	guards_register_callback();
+	args.kind = kind;
+	args.funcname = funcname;
+	return (GuardMap *) trigcache_get(trigger, rel,
+									  kind == GUARD_PROTECT_RECENT ?
+									  TRIGCACHE_GUARD_PROTECT_RECENT :
+									  TRIGCACHE_GUARD_REFUSE_SUPPRESSED,
+									  map_build, map_free, &args);
 }
 
 /* The key text of a tenant value: the text itself or its output form. */
