@@ -25,6 +25,7 @@
 #include "utils/timestamp.h"
 
 #include "core/mailbox.h"
+#include "core/problem.h"
 #include "core/typo.h"
 #include "addrkey.h"
 #include "guards.h"

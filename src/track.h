@@ -1,14 +1,16 @@
 /*
  * track.h
- *		What track.c, state_store.c and rebuild.c share: the address state
- *		tables, the policy cache, and the reading of the sender's events.
+ *		What the state files share: the reading of the sender's events, the
+ *		replay, the address state table, the policy, the suppression list.
  *
- * The layering: track.c reads events out of the sender's rows (columns
- * named by the trigger's arguments) and decides per address between
- * applying the new events and replaying the address; state_store.c reads
+ * The layering: trigmap.c maps a trigger's columns; track_read.c reads
+ * events out of the sender's rows; track.c decides per address between
+ * applying the new events and replaying the address (track_replay.c, from
+ * every tracked table and the archive archive.c fills); state_store.c reads
  * and writes bounce.address_state through the table and index access
- * methods and keeps bounce.suppression in step; rebuild.c replays a whole
- * events table.  All of them move a state only with bn_state_apply().
+ * methods; suppression.c keeps bounce.suppression in step; policy.c caches
+ * bounce.policy; rebuild.c replays everything.  All of them move a state
+ * only with bn_state_apply().
  */
 #ifndef BOUNCE_TRACK_H
 #define BOUNCE_TRACK_H

@@ -426,28 +426,3 @@ typo_search(const char *d, size_t len)
 		return NULL;
 	return nearest->domain;
 }
-
-size_t
-bn_suggest(const char *s, size_t len, char *out, size_t outsize)
-{
-	BnMailbox	mb;
-	const char *fix;
-	size_t		fixlen;
-	size_t		need;
-
-	if (!bn_mailbox_parse(s, len, &mb) || mb.literal || !mb.ascii_domain)
-		return 0;
-	fix = bn_typo_domain(s + mb.domain_off, mb.domain_len);
-	if (fix == NULL)
-		return 0;
-	fixlen = strlen(fix);
-	need = mb.local_len + 1 + fixlen;
-	if (need < outsize)
-	{
-		memcpy(out, s, mb.local_len);
-		out[mb.local_len] = '@';
-		memcpy(out + mb.local_len + 1, fix, fixlen);
-		out[need] = '\0';
-	}
-	return need;
-}

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "mailbox.h"
+#include "problem.h"
 #include "typo.h"
 #include "unit.h"
 
