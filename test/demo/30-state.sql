@@ -4,7 +4,7 @@ SET client_min_messages = warning;
 
 \echo
 \echo '== Attach bounce.track() to sample.events and replay its history (bounce.rebuild)'
-CREATE INDEX ON sample.events (account_id, lower(email));
+CREATE INDEX ON sample.events (account_id, bounce.address_key(email));
 SELECT bounce.track_events('sample.events', 'email', 'type', 'campaign_id', 'occurred_at',
 	diagnostic => 'diagnostic', status => 'smtp_status', reply_code => 'smtp_code',
 	tenant => 'account_id') IS NOT NULL AS attached;
