@@ -109,6 +109,11 @@ INSERT INTO example (address, want, rule) VALUES
 	('john@love.com', NULL, 'short name: only TLD typos'),
 	('john@hotmail.cz', NULL, 'maybe a country domain of hotmail'),
 	('john@gmial.con', NULL, 'two edits on a five-letter name'),
+	('jo@fastmail.fm', NULL, 'a real domain of a provider (the provider registry knows it)'),
+	('jo@fastmail.to', NULL, 'a real TLD two edits from com: a choice, not a slip'),
+	('jo@fastmail.im', NULL, 'a real TLD two edits from com'),
+	('jo@fastmail.cn', NULL, 'a real TLD two edits from com'),
+	('jo@fastmial.com', 'typo', 'letters swapped in the name'),
 	-- syntax beats typo
 	('john..x@gmail.con', 'syntax', 'syntax first'),
 	('john@gmail,com', 'syntax', 'comma in domain');

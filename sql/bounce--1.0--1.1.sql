@@ -322,6 +322,415 @@ CREATE TRIGGER rule_limit_update AFTER UPDATE ON bounce.rule
 -- Address state: address key, partitions, several tables, retention
 -- ---------------------------------------------------------------------------
 
+-- One address key (SPEC 2, rule 12): ASCII lower case plus Unicode simple
+-- case folding, never a locale (src/core/addrkey.h).  The trigger, the
+-- guards, sendable(), clean_list(), the suppression list's CHECK, rebuild()
+-- and the index the README recommends all use it.
+CREATE FUNCTION bounce.address_key(address text) RETURNS text
+	AS 'MODULE_PATHNAME', 'bounce_address_key'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION bounce.address_key(text) IS
+	'the key an address is compared by everywhere: ASCII letters lower-cased, other characters by Unicode simple case folding, whatever the locale or collation; index your events on (tenant column, bounce.address_key(address column))';
+
+-- Rows keyed by 1.0's lower() take the key (rare: characters lower() keeps
+-- but folding changes, such as final sigma); a row whose key is already
+-- taken is left for rebuild().
+UPDATE bounce.address_state s SET address = bounce.address_key(s.address)
+WHERE s.address OPERATOR(pg_catalog.<>) bounce.address_key(s.address)
+  AND NOT EXISTS (SELECT FROM bounce.address_state o
+				  WHERE o.tenant OPERATOR(pg_catalog.=) s.tenant
+					AND o.address OPERATOR(pg_catalog.=) bounce.address_key(s.address));
+UPDATE bounce.suppression s SET address = bounce.address_key(s.address)
+WHERE s.address OPERATOR(pg_catalog.<>) bounce.address_key(s.address)
+  AND NOT EXISTS (SELECT FROM bounce.suppression o
+				  WHERE o.tenant OPERATOR(pg_catalog.=) s.tenant
+					AND o.address OPERATOR(pg_catalog.=) bounce.address_key(s.address));
+ALTER TABLE bounce.suppression DROP CONSTRAINT suppression_address_lower;
+ALTER TABLE bounce.suppression ADD CONSTRAINT suppression_address_key
+	CHECK (address OPERATOR(pg_catalog.=) bounce.address_key(address));
+COMMENT ON COLUMN bounce.suppression.address IS 'the address''s key: bounce.address_key()';
+COMMENT ON COLUMN bounce.address_state.address IS 'the address''s key: bounce.address_key()';
+
+CREATE OR REPLACE FUNCTION bounce.sendable(address text, tenant text DEFAULT '')
+	RETURNS boolean
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	RETURN CASE WHEN address IS NULL THEN NULL ELSE
+		NOT EXISTS (SELECT FROM bounce.address_state s
+					WHERE s.tenant OPERATOR(pg_catalog.=) coalesce(sendable.tenant, '')
+					  AND s.address OPERATOR(pg_catalog.=) bounce.address_key(sendable.address)
+					  AND s.status OPERATOR(pg_catalog.<>) 'active')
+		AND NOT EXISTS (SELECT FROM bounce.suppression p
+						WHERE p.tenant OPERATOR(pg_catalog.=) coalesce(sendable.tenant, '')
+						  AND p.address OPERATOR(pg_catalog.=) bounce.address_key(sendable.address))
+	END;
+COMMENT ON FUNCTION bounce.sendable(text, text) IS
+	'true when the address (any case) may be emailed: not a confirmed bounce, not suppressed, not on the suppression list';
+
+CREATE OR REPLACE FUNCTION bounce.clean_list(
+		list regclass,
+		address_column name,
+		tenant_column name DEFAULT NULL,
+		remove text[] DEFAULT '{confirmed,hard,soft}',
+		dry_run boolean DEFAULT false)
+	RETURNS TABLE (action text, category text, reason text, count bigint)
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $fn$
+#variable_conflict use_column
+DECLARE
+	known CONSTANT text[] := '{confirmed,hard,soft,suppressed,invalid}';
+	chosen text[];
+	unknown_names text;
+	list_kind "char";
+	col_type oid;
+	base_type oid;
+	tenant_expr text;
+	stmt text;
+BEGIN
+	IF list IS NULL OR address_column IS NULL THEN
+		RAISE EXCEPTION 'list and address_column must not be null'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF dry_run IS NULL THEN
+		RAISE EXCEPTION 'dry_run must not be null' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT string_agg(coalesce(quote_literal(r), 'NULL'), ', ') INTO unknown_names
+	FROM unnest(remove) AS r
+	WHERE r IS NULL OR NOT (r = ANY (known));
+	IF remove IS NULL OR cardinality(remove) = 0 THEN
+		RAISE EXCEPTION 'remove must name at least one category'
+			USING ERRCODE = 'invalid_parameter_value',
+			HINT = 'Categories: confirmed, hard, soft, suppressed, invalid.';
+	END IF;
+	IF unknown_names IS NOT NULL THEN
+		RAISE EXCEPTION 'unknown categories to remove: %', unknown_names
+			USING ERRCODE = 'invalid_parameter_value',
+			HINT = 'Categories: confirmed, hard, soft, suppressed, invalid.';
+	END IF;
+	chosen := ARRAY(SELECT u.k FROM unnest(known) WITH ORDINALITY AS u(k, o)
+					WHERE u.k = ANY (remove) ORDER BY u.o);
+
+	SELECT c.relkind INTO list_kind FROM pg_class c WHERE c.oid = list;
+	IF list_kind IS NULL OR list_kind NOT IN ('r', 'p') THEN
+		RAISE EXCEPTION '"%" is not a table', list USING ERRCODE = 'wrong_object_type';
+	END IF;
+
+	SELECT a.atttypid INTO col_type FROM pg_attribute a
+	WHERE a.attrelid = list AND a.attname = address_column AND a.attnum > 0 AND NOT a.attisdropped;
+	IF col_type IS NULL THEN
+		RAISE EXCEPTION 'column "%" of relation % does not exist', address_column, list
+			USING ERRCODE = 'undefined_column';
+	END IF;
+	base_type := col_type;
+	WHILE (SELECT t.typtype FROM pg_type t WHERE t.oid = base_type) = 'd' LOOP
+		base_type := (SELECT t.typbasetype FROM pg_type t WHERE t.oid = base_type);
+	END LOOP;
+	IF base_type NOT IN ('text'::regtype, 'varchar'::regtype)
+	   AND (SELECT t.typname FROM pg_type t WHERE t.oid = base_type) <> 'citext' THEN
+		RAISE EXCEPTION 'column "%" of relation % has type %, which is no address',
+			address_column, list, format_type(col_type, NULL)
+			USING ERRCODE = 'datatype_mismatch',
+			HINT = 'The address column must be text, varchar or citext.';
+	END IF;
+
+	IF tenant_column IS NULL THEN
+		tenant_expr := '''''';
+	ELSE
+		IF NOT EXISTS (SELECT FROM pg_attribute a
+					   WHERE a.attrelid = list AND a.attname = tenant_column
+						 AND a.attnum > 0 AND NOT a.attisdropped) THEN
+			RAISE EXCEPTION 'column "%" of relation % does not exist', tenant_column, list
+				USING ERRCODE = 'undefined_column';
+		END IF;
+		-- the tenant's text as the triggers read it: its output form
+		tenant_expr := format('coalesce(pg_catalog.textin(%s(l.%I)), '''')',
+							  (SELECT t.typoutput::regproc FROM pg_attribute a
+							   JOIN pg_type t ON t.oid = a.atttypid
+							   WHERE a.attrelid = list AND a.attname = tenant_column),
+							  tenant_column);
+	END IF;
+
+	-- One statement, one snapshot: the matches, the delete of those not
+	-- protected, and the counts.  The search_path is pinned, so the
+	-- operators below are pg_catalog's.
+	stmt := format($q$
+WITH m AS MATERIALIZED (
+	SELECT l.tableoid AS rel, l.ctid AS tid, c.category,
+		   CASE WHEN c.category IS NOT NULL
+				THEN bounce.protected_until(k.address, k.tenant) END AS protected_until
+	FROM %1$s AS l
+	CROSS JOIN LATERAL (SELECT %2$s AS tenant,
+							   bounce.address_key(l.%3$I::pg_catalog.text) AS address) AS k
+	LEFT JOIN bounce.address_state AS s
+		   ON s.tenant = k.tenant AND s.address = k.address
+	CROSS JOIN LATERAL (SELECT CASE
+		WHEN 'confirmed' = ANY ($1) AND s.status = 'confirmed' THEN 'confirmed'
+		WHEN 'hard' = ANY ($1) AND s.hard_streak > 0 THEN 'hard'
+		WHEN 'soft' = ANY ($1)
+			 AND (s.soft_streak > 0 OR s.suppression_reason = 'soft_bounce') THEN 'soft'
+		WHEN 'suppressed' = ANY ($1)
+			 AND (s.status = 'suppressed'
+				  OR EXISTS (SELECT FROM bounce.suppression AS p
+							 WHERE p.tenant = k.tenant AND p.address = k.address))
+			 THEN 'suppressed'
+		WHEN 'invalid' = ANY ($1)
+			 AND bounce.address_problem(l.%3$I::pg_catalog.text) IS NOT NULL THEN 'invalid'
+		END AS category) AS c
+	WHERE c.category IS NOT NULL
+),
+d AS (
+	DELETE FROM %1$s AS l
+	USING m
+	WHERE NOT $2 AND m.protected_until IS NULL
+	  AND l.tableoid = m.rel AND l.ctid = m.tid
+	RETURNING m.category
+),
+r AS (
+	SELECT 'removed' AS action, d.category, count(*) AS n FROM d GROUP BY d.category
+	UNION ALL
+	SELECT 'would_remove', m.category, count(*) FROM m
+	WHERE $2 AND m.protected_until IS NULL GROUP BY m.category
+	UNION ALL
+	SELECT 'kept', m.category, count(*) FROM m
+	WHERE m.protected_until IS NOT NULL GROUP BY m.category
+)
+SELECT a.action, c.category,
+	   CASE WHEN a.action = 'kept' THEN 'recently_sent' END,
+	   coalesce(r.n, 0)
+FROM unnest($1) WITH ORDINALITY AS c(category, o)
+CROSS JOIN (VALUES (1, CASE WHEN $2 THEN 'would_remove' ELSE 'removed' END),
+				   (2, 'kept')) AS a(o, action)
+LEFT JOIN r ON r.action = a.action AND r.category = c.category
+ORDER BY a.o, c.o
+$q$, list, tenant_expr, address_column);
+
+	RETURN QUERY EXECUTE stmt USING chosen, dry_run;
+END
+$fn$;
+COMMENT ON FUNCTION bounce.clean_list(regclass, name, name, text[], boolean) IS
+	'removes from a list table the rows whose address (by bounce.address_key(), per tenant: the tenant column''s text, '''' without one) is in a chosen category -- confirmed: a confirmed bounce; hard: a hard bounce counted since the last reset (hard_streak > 0, so confirmed ones too); soft: a soft bounce counted since the last reset, or suppressed for soft bounces; suppressed: on the suppression list for any reason; invalid: bounce.address_problem() finds it invalid -- skipping those emailed within the recent_send_window; returns per category the rows removed (would_remove with dry_run) and kept (reason recently_sent), zeros included; one statement in the caller''s transaction, with the caller''s privileges (DELETE and SELECT on the list, SELECT on bounce.address_state and bounce.suppression)';
+
+-- Retention (SPEC 2, rule 11): events deleted or truncated from a tracked
+-- table are kept here, compactly, by bounce.track_purge(), and every replay
+-- and rebuild() reads them with the tracked tables.  Only what the state
+-- machine reads is kept; a bounce keeps the reason and kind it had when it
+-- was purged.
+CREATE TABLE bounce.event_archive (
+	tenant text NOT NULL,
+	address text NOT NULL,
+	event bounce.event_type NOT NULL,
+	at timestamptz NOT NULL,
+	campaign text,
+	reason bounce.reason,
+	kind bounce.kind,
+	CONSTRAINT event_archive_address_key
+		CHECK (address OPERATOR(pg_catalog.=) bounce.address_key(address))
+);
+CREATE INDEX event_archive_address ON bounce.event_archive (tenant, address);
+COMMENT ON TABLE bounce.event_archive IS
+	'events purged (DELETE, TRUNCATE) from tracked tables: they keep counting in the state of their address (replays, rebuild()); delete rows here only to make the state forget them, then run bounce.rebuild()';
+SELECT pg_catalog.pg_extension_config_dump('bounce.event_archive', '');
+
+CREATE FUNCTION bounce.track_purge() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'bounce_track_purge'
+	LANGUAGE C;
+COMMENT ON FUNCTION bounce.track_purge() IS
+	'trigger on a tracked events table, AFTER DELETE FOR EACH STATEMENT REFERENCING OLD TABLE or BEFORE TRUNCATE, with the arguments of its bounce.track() trigger: keeps the purged events in bounce.event_archive';
+-- Attaching it is granted with bounce.track()'s EXECUTE; it also refuses to
+-- archive for a table that bounce.track() does not track.
+REVOKE ALL ON FUNCTION bounce.track_purge() FROM PUBLIC;
+
+CREATE FUNCTION bounce.rebuild(
+		OUT addresses bigint, OUT events_replayed bigint, OUT active bigint,
+		OUT confirmed bigint, OUT suppressed bigint, OUT untouched bigint)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'bounce_rebuild_all'
+	LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION bounce.rebuild() IS
+	'recomputes bounce.address_state (and the derived rows of bounce.suppression, complaints excepted) of every address from all its events: every tracked table (partitions included) and bounce.event_archive; manual clearances (cleared_at) are kept';
+REVOKE ALL ON FUNCTION bounce.rebuild() FROM PUBLIC;
+COMMENT ON FUNCTION bounce.rebuild(regclass) IS
+	'recomputes bounce.address_state (and the derived rows of bounce.suppression, complaints excepted) of the addresses that have events in this table, each from all its events (every tracked table and bounce.event_archive), so that it never contradicts the other tables; manual clearances (cleared_at) are kept; other addresses are left alone and counted as untouched';
+
+-- Partitions: PostgreSQL clones row triggers to partitions, not statement
+-- triggers.  bounce.track_partitions() gives every partition of a tracked
+-- partitioned table the table's statement triggers (bounce.track(),
+-- bounce.track_purge()), so rows written straight into a partition are
+-- tracked; an event trigger does it for partitions created or attached
+-- later.  A detached partition keeps its triggers: it stays tracked, as a
+-- table of its own.
+CREATE FUNCTION bounce.track_partitions(events regclass) RETURNS integer
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	t record;
+	p record;
+	args text[];
+	b bytea;
+	pos integer;
+	ddl text;
+	made integer := 0;
+BEGIN
+	FOR t IN
+		SELECT g.oid, g.tgname, g.tgtype, g.tgnargs, g.tgargs, g.tgoldtable, g.tgnewtable,
+			   g.tgfoid::regproc::text AS fn
+		FROM pg_trigger g
+		WHERE g.tgrelid OPERATOR(pg_catalog.=) events
+		  AND g.tgfoid IN ('bounce.track()'::regprocedure, 'bounce.track_purge()'::regprocedure)
+		  AND (g.tgtype::integer OPERATOR(pg_catalog.&) 1) OPERATOR(pg_catalog.=) 0	-- statement
+	LOOP
+		args := '{}';
+		b := t.tgargs;
+		FOR i IN 1 .. t.tgnargs LOOP
+			pos := pg_catalog.position(b, '\x00'::bytea);
+			args := args OPERATOR(pg_catalog.||)
+				pg_catalog.convert_from(pg_catalog.substr(b, 1, pos OPERATOR(pg_catalog.-) 1),
+										pg_catalog.getdatabaseencoding());
+			b := pg_catalog.substr(b, pos OPERATOR(pg_catalog.+) 1);
+		END LOOP;
+		FOR p IN
+			SELECT r.relid FROM pg_catalog.pg_partition_tree(events) r
+			WHERE r.relid OPERATOR(pg_catalog.<>) events
+			  AND NOT EXISTS (SELECT FROM pg_trigger x
+							  WHERE x.tgrelid OPERATOR(pg_catalog.=) r.relid
+								AND x.tgname OPERATOR(pg_catalog.=) t.tgname)
+		LOOP
+			ddl := pg_catalog.format('CREATE TRIGGER %I %s %s ON %s %sFOR EACH STATEMENT EXECUTE FUNCTION %s(%s)',
+				t.tgname,
+				CASE WHEN (t.tgtype::integer OPERATOR(pg_catalog.&) 2) OPERATOR(pg_catalog.<>) 0
+					 THEN 'BEFORE' ELSE 'AFTER' END,
+				pg_catalog.concat_ws(' OR ',
+					CASE WHEN (t.tgtype::integer OPERATOR(pg_catalog.&) 4) OPERATOR(pg_catalog.<>) 0 THEN 'INSERT' END,
+					CASE WHEN (t.tgtype::integer OPERATOR(pg_catalog.&) 8) OPERATOR(pg_catalog.<>) 0 THEN 'DELETE' END,
+					CASE WHEN (t.tgtype::integer OPERATOR(pg_catalog.&) 32) OPERATOR(pg_catalog.<>) 0 THEN 'TRUNCATE' END),
+				p.relid::regclass,
+				CASE WHEN t.tgnewtable IS NOT NULL
+					 THEN pg_catalog.format('REFERENCING NEW TABLE AS %I ', t.tgnewtable)
+					 WHEN t.tgoldtable IS NOT NULL
+					 THEN pg_catalog.format('REFERENCING OLD TABLE AS %I ', t.tgoldtable)
+					 ELSE '' END,
+				CASE t.fn WHEN 'bounce.track' THEN 'bounce.track' ELSE 'bounce.track_purge' END,
+				(SELECT pg_catalog.string_agg(pg_catalog.quote_literal(a), ', ') FROM pg_catalog.unnest(args) AS a));
+			EXECUTE ddl;
+			made := made OPERATOR(pg_catalog.+) 1;
+		END LOOP;
+	END LOOP;
+	RETURN made;
+END
+$$;
+COMMENT ON FUNCTION bounce.track_partitions(regclass) IS
+	'gives every partition of a partitioned events table the table''s bounce.track() and bounce.track_purge() statement triggers (PostgreSQL clones only row triggers), so that rows written straight into a partition are tracked; returns the number of triggers created; bounce.track_events() and an event trigger (for partitions created or attached later) call it';
+
+CREATE FUNCTION bounce.track_new_partitions() RETURNS event_trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN
+		SELECT DISTINCT a.relid
+		FROM pg_catalog.pg_event_trigger_ddl_commands() c
+		CROSS JOIN LATERAL pg_catalog.pg_partition_ancestors(c.objid) a
+		JOIN pg_class k ON k.oid OPERATOR(pg_catalog.=) a.relid
+		WHERE c.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::regclass
+		  AND k.relkind OPERATOR(pg_catalog.=) 'p'
+		  AND EXISTS (SELECT FROM pg_trigger g
+					  WHERE g.tgrelid OPERATOR(pg_catalog.=) a.relid
+						AND g.tgfoid IN ('bounce.track()'::regprocedure, 'bounce.track_purge()'::regprocedure)
+						AND (g.tgtype::integer OPERATOR(pg_catalog.&) 1) OPERATOR(pg_catalog.=) 0)
+	LOOP
+		PERFORM bounce.track_partitions(r.relid);
+	END LOOP;
+END
+$$;
+COMMENT ON FUNCTION bounce.track_new_partitions() IS
+	'event trigger: a partition created in or attached to a tracked partitioned table gets its statement triggers (bounce.track_partitions())';
+REVOKE ALL ON FUNCTION bounce.track_new_partitions() FROM PUBLIC;
+
+CREATE EVENT TRIGGER bounce_track_new_partitions ON ddl_command_end
+	WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')
+	EXECUTE FUNCTION bounce.track_new_partitions();
+
+CREATE OR REPLACE FUNCTION bounce.track_events(
+		events regclass,
+		address name,
+		event name,
+		campaign name,
+		occurred_at name,
+		diagnostic name DEFAULT NULL,
+		status name DEFAULT NULL,
+		reply_code name DEFAULT NULL,
+		reason name DEFAULT NULL,
+		kind name DEFAULT NULL,
+		command name DEFAULT NULL,
+		remote name DEFAULT NULL,
+		tenant name DEFAULT NULL,
+		unknown_event text DEFAULT 'error',
+		for_each text DEFAULT 'statement',
+		trigger_name name DEFAULT 'bounce_track')
+	RETURNS text
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	args text[] := ARRAY[]::text[];
+	ddl text;
+BEGIN
+	IF events IS NULL OR address IS NULL OR event IS NULL OR occurred_at IS NULL THEN
+		RAISE EXCEPTION 'events, address, event and occurred_at must not be null'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF for_each IS NULL OR for_each NOT IN ('statement', 'row') THEN
+		RAISE EXCEPTION 'for_each must be ''statement'' or ''row''' USING ERRCODE = 'invalid_parameter_value',
+			HINT = 'statement: one trigger call per statement sees all its rows (faster for batches); row: one call per row.';
+	END IF;
+	args := args || ('address=' || address) || ('event=' || event) || ('time=' || occurred_at);
+	IF campaign IS NOT NULL THEN args := args || ('campaign=' || campaign); END IF;
+	IF tenant IS NOT NULL THEN args := args || ('tenant=' || tenant); END IF;
+	IF diagnostic IS NOT NULL THEN args := args || ('diagnostic=' || diagnostic); END IF;
+	IF status IS NOT NULL THEN args := args || ('status=' || status); END IF;
+	IF reply_code IS NOT NULL THEN args := args || ('reply_code=' || reply_code); END IF;
+	IF reason IS NOT NULL THEN args := args || ('reason=' || reason); END IF;
+	IF kind IS NOT NULL THEN args := args || ('kind=' || kind); END IF;
+	IF command IS NOT NULL THEN args := args || ('command=' || command); END IF;
+	IF remote IS NOT NULL THEN args := args || ('remote=' || remote); END IF;
+	IF unknown_event IS DISTINCT FROM 'error' THEN
+		args := args || ('unknown_event=' || coalesce(unknown_event, 'null'));
+	END IF;
+
+	ddl := format('CREATE TRIGGER %I AFTER INSERT ON %s ', trigger_name, events)
+		|| CASE for_each WHEN 'statement'
+			THEN 'REFERENCING NEW TABLE AS bounce_new_events FOR EACH STATEMENT '
+			ELSE 'FOR EACH ROW ' END
+		|| 'EXECUTE FUNCTION bounce.track('
+		|| (SELECT string_agg(quote_literal(a), ', ') FROM unnest(args) AS a) || ')';
+	EXECUTE ddl;
+	-- retention: purged events go to bounce.event_archive
+	EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %s REFERENCING OLD TABLE AS bounce_old_events '
+				   'FOR EACH STATEMENT EXECUTE FUNCTION bounce.track_purge(%s)',
+				   trigger_name || '_purge', events,
+				   (SELECT string_agg(quote_literal(a), ', ') FROM unnest(args) AS a));
+	EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON %s '
+				   'FOR EACH STATEMENT EXECUTE FUNCTION bounce.track_purge(%s)',
+				   trigger_name || '_truncate', events,
+				   (SELECT string_agg(quote_literal(a), ', ') FROM unnest(args) AS a));
+	-- partitions: the statement triggers on every partition, now and later
+	PERFORM bounce.track_partitions(events);
+	PERFORM bounce.track_check(events);
+	IF EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) events AND c.reltuples > 0)
+	THEN
+		RAISE NOTICE 'events already in % are not in the state yet', events
+			USING HINT = format('Run SELECT * FROM bounce.rebuild(%L) to replay them.', events::text);
+	END IF;
+	RETURN ddl;
+END
+$$;
+COMMENT ON FUNCTION bounce.track_events(regclass, name, name, name, name, name, name, name, name, name, name, name, name, text, text, name) IS
+	'attaches bounce.track() to an events table with named columns (campaign may be NULL) and returns the CREATE TRIGGER run; for_each statement (default) sees each statement''s rows at once, row one at a time; replaying the address needs an index on the events table: (tenant column, bounce.address_key(address column)); it also attaches bounce.track_purge() (DELETE and TRUNCATE keep the purged events in bounce.event_archive) and, on a partitioned table, the statement triggers to every partition';
+
 -- ---------------------------------------------------------------------------
 -- Classification
 -- ---------------------------------------------------------------------------

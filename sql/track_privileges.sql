@@ -17,7 +17,7 @@ CREATE TABLE priv_events (id bigserial, email text, type text, campaign int,
 CREATE INDEX ON priv_events (lower(email));
 SELECT bounce.track_events('priv_events', 'email', 'type', 'campaign', 'at', reason => 'reason') IS NOT NULL;
 RESET ROLE;
-GRANT EXECUTE ON FUNCTION bounce.track() TO regress_bounce_owner;
+GRANT EXECUTE ON FUNCTION bounce.track(), bounce.track_purge() TO regress_bounce_owner;
 SET ROLE regress_bounce_owner;
 SELECT bounce.track_events('priv_events', 'email', 'type', 'campaign', 'at', reason => 'reason') IS NOT NULL;
 GRANT INSERT ON priv_events TO regress_bounce_writer;

@@ -11,6 +11,7 @@
 #include "bounce.h"
 
 #include "core/mailbox.h"
+#include "core/problem.h"
 #include "core/typo.h"
 
 #include "access/detoast.h"

@@ -66,53 +66,24 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
+#include "addrkey.h"
 #include "catalog.h"
 #include "guards.h"
 #include "tenancy.h"
 #include "track.h"
+#include "trigcache.h"
 #include "trigger_check.h"
 
-/* Our tables, looked up once per session and again after invalidation. */
-typedef struct GuardCatalog
-{
-	bool		valid;
-	Oid			relid[GT_COUNT];
-	Oid			pkey[GT_COUNT];
-	AttrNumber	st_tenant;
-	AttrNumber	st_address;
-	AttrNumber	st_status;
-	AttrNumber	st_last_sent;
-	AttrNumber	pol_window;
-	AttrNumber	sp_tenant;
-	AttrNumber	sp_address;
-	AttrNumber	sp_reason;
-	AttrNumber	sp_suppressed_at;
-	Oid			confirmed_oid;	/* bounce.address_status 'confirmed' */
-	Oid			complaint_oid;	/* bounce.suppression_reason 'complaint' */
-} GuardCatalog;
-
 static GuardCatalog cat;
+static BounceCacheState cat_state = BOUNCE_CACHE_STALE;
+
+/* Bumped by every invalidation of bounce.policy: the memos' validity. */
+static uint64 policy_generation = 1;
 
 static const char *const table_names[GT_COUNT] = {
 	"address_state", "policy", "suppression", "invalid_address"
 };
 
-/* The cache of trigger mappings: (trigger, relation) -> map. */
-typedef struct MapKey
-{
-	Oid			tgoid;
-	Oid			relid;
-} MapKey;
-
-typedef struct MapEntry
-{
-	MapKey		key;
-	GuardMap   *map;
-	bool		valid;
-} MapEntry;
-
-static HTAB *map_cache = NULL;
-static MemoryContext map_cache_cxt = NULL;
 static bool callback_registered = false;
 
 /*
@@ -124,7 +95,7 @@ static bool callback_registered = false;
  */
 typedef struct WindowMemo
 {
-	bool		valid;
+	uint64		generation;		/* policy_generation when read; 0: none */
 	bool		found;
 	char		tenant[64];
 	Interval	window;
@@ -137,29 +108,17 @@ static WindowMemo default_memo;
 static void
 guards_invalidate(Oid relid)
 {
-	if (relid == InvalidOid || !cat.valid || relid == cat.relid[GT_POLICY])
-	{
-		tenant_memo.valid = false;
-		default_memo.valid = false;
-	}
-	if (relid == InvalidOid)
-		cat.valid = false;
+	if (relid == InvalidOid || cat_state != BOUNCE_CACHE_VALID ||
+		relid == cat.relid[GT_POLICY])
+		policy_generation++;
+	/* while a load runs, its OIDs are not known yet: anything counts */
+	if (relid == InvalidOid || cat_state != BOUNCE_CACHE_VALID)
+		cat_state = BOUNCE_CACHE_STALE;
 	else
 		for (int t = 0; t < GT_COUNT; t++)
 			if (relid == cat.relid[t])
-				cat.valid = false;
+				cat_state = BOUNCE_CACHE_STALE;
 
-	if (map_cache != NULL)
-	{
-		HASH_SEQ_STATUS seq;
-		MapEntry   *e;
-
-		hash_seq_init(&seq, map_cache);
-		while ((e = hash_seq_search(&seq)) != NULL)
-			if (relid == InvalidOid || e->key.relid == relid ||
-				(e->map != NULL && e->map->query_relid == relid))
-				e->valid = false;
-	}
 }
 
 /* Register the invalidation callback once. */
@@ -188,15 +147,16 @@ table_attnum(GuardTable t, const char *colname)
 	return attnum;
 }
 
-/* Look our tables up; called when cat.valid is false. */
+/* Look our tables up; called when cat_state is not VALID. */
 static void
 catalog_load(void)
 {
 	GuardCatalog c;
 
 	guards_register_callback();
-	tenant_memo.valid = false;
-	default_memo.valid = false;
+	policy_generation++;
+	/* an invalidation from here on leaves the result for this call only */
+	cat_state = BOUNCE_CACHE_LOADING;
 	memset(&c, 0, sizeof(c));
 	for (int t = 0; t < GT_COUNT; t++)
 	{
@@ -211,7 +171,6 @@ catalog_load(void)
 				 table_names[t]);
 	}
 	cat = c;					/* table_attnum reads cat.relid */
-	cat.valid = false;
 	c.st_tenant = table_attnum(GT_STATE, "tenant");
 	c.st_address = table_attnum(GT_STATE, "address");
 	c.st_status = table_attnum(GT_STATE, "status");
@@ -224,17 +183,24 @@ catalog_load(void)
 	c.confirmed_oid = bounce_enum_label_oid("address_status", "confirmed");
 	c.complaint_oid = bounce_enum_label_oid("suppression_reason", "complaint");
 
-	/* an invalidation during the lookups makes the next call reload */
-	c.valid = true;
 	cat = c;
+	bounce_cache_loaded(&cat_state);
 }
 
 /* Make sure the catalog information is there. */
 static inline void
 catalog_ensure(void)
 {
-	if (unlikely(!cat.valid))
+	if (unlikely(cat_state != BOUNCE_CACHE_VALID))
 		catalog_load();
+}
+
+/* Our tables' OIDs and attribute numbers; see guards.h. */
+const GuardCatalog *
+guard_catalog(void)
+{
+	catalog_ensure();
+	return &cat;
 }
 
 /* The complaint label of bounce.suppression_reason; see guards.h. */
@@ -376,12 +342,15 @@ window_of(const char *tenant, Snapshot snapshot, WindowMemo *memo,
 	bool		isnull = true;
 	bool		found;
 
-	if (memo->valid && strcmp(memo->tenant, tenant) == 0)
+	uint64		generation = policy_generation;
+
+	if (memo->generation == generation && strcmp(memo->tenant, tenant) == 0)
 	{
 		*window = memo->window;
 		return memo->found;
 	}
 	catalog_ensure();
+	generation = policy_generation;	/* an invalidation while probing wins */
 	attnum = cat.pol_window;
 	found = probe(GT_POLICY, tenant, NULL, snapshot, 1, &attnum, &value, &isnull);
 	found = found && !isnull;
@@ -393,7 +362,7 @@ window_of(const char *tenant, Snapshot snapshot, WindowMemo *memo,
 		memo->found = found;
 		if (found)
 			memo->window = *window;
-		memo->valid = true;
+		memo->generation = generation;
 	}
 	return found;
 }
@@ -465,149 +434,14 @@ guard_recent_error(const char *what, const char *where, const char *tenant,
 			 errhint("It can be removed after %s.", guard_time_text(until))));
 }
 
-/* Does lower() in this collation lower-case ASCII letters as ASCII does? */
-static bool
-collation_ascii_lower(Oid collation)
-{
-	static Oid	last_collation = InvalidOid;
-	static bool last_answer = false;
-	static const char upper[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-	char	   *l;
-
-	if (collation == last_collation)
-		return last_answer;
-	if (lc_ctype_is_c(collation))
-		last_answer = true;
-	else
-	{
-		l = str_tolower(upper, sizeof(upper) - 1, collation);
-		last_answer = strcmp(l, "abcdefghijklmnopqrstuvwxyz") == 0;
-		pfree(l);
-	}
-	last_collation = collation;
-	return last_answer;
-}
-
 /*
- * Lower-case as SQL lower() does in a collation (and as bounce.track()
- * does); see guards.h.  ASCII text in a collation that lower-cases ASCII
- * as ASCII does (not a Turkish one) is done here, the rest by str_tolower.
+ * The address key (bounce.address_key(), src/core/addrkey.h), whatever the
+ * collation: the one key the trigger, the guards and sendable() share.
  */
 char *
 guard_lower(const char *s, size_t len, Oid collation)
 {
-	bool		ascii = true;
-	char	   *p;
-
-	if (!OidIsValid(collation))
-		collation = DEFAULT_COLLATION_OID;
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char) s[i] >= 0x80)
-		{
-			ascii = false;
-			break;
-		}
-	if (!ascii || !collation_ascii_lower(collation))
-		return str_tolower(s, len, collation);
-	p = palloc(len + 1);
-	for (size_t i = 0; i < len; i++)
-		p[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] + ('a' - 'A')) : s[i];
-	p[len] = '\0';
-	return p;
-}
-
-/* ----------------------------------------------------------------
- * bounce.address_state: a confirmed bounce emailed recently stays
- * ---------------------------------------------------------------- */
-
-/* A text column of a row of our tables, as a C string ("" when null). */
-static char *
-text_column(HeapTuple row, TupleDesc desc, AttrNumber attnum)
-{
-	bool		isnull;
-	Datum		d = heap_getattr(row, attnum, desc, &isnull);
-
-	return isnull ? pstrdup("") : TextDatumGetCString(d);
-}
-
-/* Where bounce.restrict_confirmed_removal() runs, and what it reads. */
-static const char *const restrict_tables[] = {"address_state", NULL};
-static const TriggerColumn restrict_columns[] = {
-	{"tenant", TEXTOID, NULL},
-	{"address", TEXTOID, NULL},
-	{"status", InvalidOid, "address_status"},
-	{"last_sent_at", TIMESTAMPTZOID, NULL},
-};
-static const TriggerSpec restrict_spec = {
-	"bounce.restrict_confirmed_removal", restrict_tables, TC_AFTER,
-	TC_UPDATE | TC_DELETE, 0, restrict_columns, 4,
-	"It is the constraint trigger address_state_recent_send of bounce.address_state; for a contact table, use bounce.protect_recent()."
-};
-
-PG_FUNCTION_INFO_V1(bounce_restrict_confirmed_removal);
-
-/*
- * bounce.restrict_confirmed_removal(): constraint trigger on
- * bounce.address_state, AFTER UPDATE OR DELETE FOR EACH ROW.  Refuses
- * removing a confirmed bounce (deleting its row, or changing its status or
- * key) while the address's last send is within the recent_send_window.
- * Judged on the state when the check runs (at commit when deferred): an
- * address that is confirmed again by then was not removed, and a send
- * recorded since counts.
- */
-Datum
-bounce_restrict_confirmed_removal(PG_FUNCTION_ARGS)
-{
-	TriggerData *td;
-	TupleDesc	desc;
-	HeapTuple	old;
-	bool		isnull;
-	Datum		d;
-	char	   *tenant;
-	char	   *address;
-	TimestampTz last_sent;
-	GuardState	now;
-	Interval	window;
-	TimestampTz until;
-
-	td = trigger_check(fcinfo, &restrict_spec, NULL);
-	catalog_ensure();
-
-	desc = RelationGetDescr(td->tg_relation);
-	old = td->tg_trigtuple;
-	d = heap_getattr(old, cat.st_status, desc, &isnull);
-	if (isnull || DatumGetObjectId(d) != cat.confirmed_oid)
-		return PointerGetDatum(NULL);
-	tenant = text_column(old, desc, cat.st_tenant);
-	address = text_column(old, desc, cat.st_address);
-
-	/* an update that keeps the address confirmed removes nothing */
-	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-	{
-		HeapTuple	new = td->tg_newtuple;
-
-		d = heap_getattr(new, cat.st_status, desc, &isnull);
-		if (!isnull && DatumGetObjectId(d) == cat.confirmed_oid &&
-			strcmp(tenant, text_column(new, desc, cat.st_tenant)) == 0 &&
-			strcmp(address, text_column(new, desc, cat.st_address)) == 0)
-			return PointerGetDatum(NULL);
-	}
-
-	d = heap_getattr(old, cat.st_last_sent, desc, &isnull);
-	last_sent = isnull ? DT_NOBEGIN : DatumGetTimestampTz(d);
-
-	/* the state now, with this statement's changes */
-	CommandCounterIncrement();
-	guard_state_probe(tenant, address, NULL, &now);
-	if (now.found && now.confirmed)
-		return PointerGetDatum(NULL);
-	if (now.found && now.last_sent != DT_NOBEGIN && now.last_sent > last_sent)
-		last_sent = now.last_sent;
-
-	if (guard_recent(tenant, last_sent, NULL, &window, &until))
-		guard_recent_error("remove confirmed bounce", " from the confirmed list",
-						   tenant, address, last_sent, &window, until);
-	return PointerGetDatum(NULL);
+	return address_key(s, len, NULL);
 }
 
 /* ----------------------------------------------------------------
@@ -642,20 +476,6 @@ accepted_keys(GuardKind kind)
 		"address (required), tenant, on_suppressed (error or skip)";
 }
 
-/* Is this type citext (an extension's type, known by its name)? */
-static bool
-type_is_citext(Oid typid)
-{
-	HeapTuple	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
-	bool		is;
-
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for type %u", typid);
-	is = strcmp(NameStr(((Form_pg_type) GETSTRUCT(tup))->typname), "citext") == 0 &&
-		((Form_pg_type) GETSTRUCT(tup))->typtype == TYPTYPE_BASE;
-	ReleaseSysCache(tup);
-	return is;
-}
 
 /* "OPERATOR(schema.=)" of a type's default equality, or NULL. */
 static char *
@@ -702,7 +522,7 @@ resolve_column(GuardMap *m, Trigger *trigger, Relation rel, GuardKey key,
 	col->typid = att->atttypid;
 	col->basetype = getBaseType(att->atttypid);
 	col->collation = att->attcollation;
-	col->citext = type_is_citext(col->basetype);
+	col->citext = bounce_type_is_citext(col->basetype);
 	col->textual = col->basetype == TEXTOID || col->basetype == VARCHAROID ||
 		col->citext;
 
@@ -748,9 +568,20 @@ resolve_column(GuardMap *m, Trigger *trigger, Relation rel, GuardKey key,
 }
 
 /* Check and resolve the arguments of a trigger into a new map. */
-static GuardMap *
-map_build(Trigger *trigger, Relation rel, GuardKind kind, const char *funcname)
+/* What a map is built for. */
+typedef struct MapArgs
 {
+	GuardKind	kind;
+	const char *funcname;
+} MapArgs;
+
+/* Build a map for the cache (trigcache.h); errors when misattached. */
+static void *
+map_build(Trigger *trigger, Relation rel, MemoryContext parent, void *arg,
+		  Oid *query_relid)
+{
+	GuardKind	kind = ((MapArgs *) arg)->kind;
+	const char *funcname = ((MapArgs *) arg)->funcname;
 	MemoryContext cxt;
 	MemoryContext old;
 	GuardMap   *m;
@@ -849,14 +680,17 @@ map_build(Trigger *trigger, Relation rel, GuardKind kind, const char *funcname)
 		}
 	}
 	MemoryContextSwitchTo(old);
-	MemoryContextSetParent(cxt, map_cache_cxt);
+	MemoryContextSetParent(cxt, parent);
+	*query_relid = m->query_relid;
 	return m;
 }
 
-/* Free a map's plans and memory. */
+/* Free a map's plans and memory (trigcache.h). */
 static void
-map_free(GuardMap *m)
+map_free(void *p)
 {
+	GuardMap   *m = (GuardMap *) p;
+
 	if (m->exact_plan != NULL)
 		SPI_freeplan(m->exact_plan);
 	if (m->lower_plan != NULL)
@@ -870,9 +704,7 @@ guard_map_get(TriggerData *td, GuardKind kind, const char *funcname)
 {
 	Trigger    *trigger = td->tg_trigger;
 	Relation	rel = td->tg_relation;
-	MapKey		key;
-	MapEntry   *e;
-	bool		found;
+	MapArgs		args;
 
 	if (kind == GUARD_PROTECT_RECENT)
 	{
@@ -891,49 +723,14 @@ guard_map_get(TriggerData *td, GuardKind kind, const char *funcname)
 						   "CREATE TRIGGER ... BEFORE INSERT OR UPDATE OF email ON contacts FOR EACH ROW EXECUTE FUNCTION bounce.refuse_suppressed('address=email').");
 	}
 
-	if (map_cache == NULL)
-	{
-		HASHCTL		ctl;
-
-		map_cache_cxt = AllocSetContextCreate(CacheMemoryContext, "bounce guard maps",
-											  ALLOCSET_DEFAULT_SIZES);
-		memset(&ctl, 0, sizeof(ctl));
-		ctl.keysize = sizeof(MapKey);
-		ctl.entrysize = sizeof(MapEntry);
-		ctl.hcxt = map_cache_cxt;
-		map_cache = hash_create("bounce guard maps", 16, &ctl,
-								HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-		guards_register_callback();
-	}
-
-	memset(&key, 0, sizeof(key));
-	key.tgoid = trigger->tgoid;
-	key.relid = RelationGetRelid(rel);
-	e = hash_search(map_cache, &key, HASH_ENTER, &found);
-	if (!found)
-	{
-		e->map = NULL;
-		e->valid = false;
-	}
-	if (!e->valid || e->map == NULL || e->map->kind != kind)
-	{
-		GuardMap   *m;
-
-		/*
-		 * No guard call is running here (none calls another), so the old
-		 * map is not in use.
-		 */
-		if (e->map != NULL)
-			map_free(e->map);
-		e->map = NULL;
-
-		/* an invalidation while building makes the next call build again */
-		e->valid = true;
-		m = map_build(trigger, rel, kind, funcname);
-		e = hash_search(map_cache, &key, HASH_ENTER, &found);
-		e->map = m;
-	}
-	return e->map;
+	guards_register_callback();
+	args.kind = kind;
+	args.funcname = funcname;
+	return (GuardMap *) trigcache_get(trigger, rel,
+									  kind == GUARD_PROTECT_RECENT ?
+									  TRIGCACHE_GUARD_PROTECT_RECENT :
+									  TRIGCACHE_GUARD_REFUSE_SUPPRESSED,
+									  map_build, map_free, &args);
 }
 
 /* The key text of a tenant value: the text itself or its output form. */
@@ -975,335 +772,3 @@ guard_row_key(GuardMap *map, HeapTuple row, TupleDesc desc, char **tenant,
 	return true;
 }
 
-/* ----------------------------------------------------------------
- * bounce.protect_recent(): the sender's contact tables
- * ---------------------------------------------------------------- */
-
-/* "$n", with the column's collation when it has one. */
-static char *
-param_sql(GuardCol *col, int n)
-{
-	if (OidIsValid(col->collation) && col->collation != DEFAULT_COLLATION_OID)
-	{
-		HeapTuple	tup = SearchSysCache1(COLLOID, ObjectIdGetDatum(col->collation));
-		Form_pg_collation c;
-		char	   *s;
-
-		if (!HeapTupleIsValid(tup))
-			elog(ERROR, "cache lookup failed for collation %u", col->collation);
-		c = (Form_pg_collation) GETSTRUCT(tup);
-		s = psprintf("$%d COLLATE %s", n,
-					 quote_qualified_identifier(get_namespace_name(c->collnamespace),
-												NameStr(c->collname)));
-		ReleaseSysCache(tup);
-		return s;
-	}
-	return psprintf("$%d", n);
-}
-
-/* Prepare the queries that look for the contact, once per map. */
-static void
-prepare_contact_queries(GuardMap *m)
-{
-	Relation	qrel = table_open(m->query_relid, AccessShareLock);
-	char	   *qname;
-	StringInfoData rest;
-	StringInfoData q;
-	Oid			types[3];
-	GuardCol   *acol = &m->cols[GK_ADDRESS];
-
-	qname = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(qrel)),
-									   RelationGetRelationName(qrel));
-	table_close(qrel, AccessShareLock);
-
-	/* tenant ($2) and list ($3): equal, or both null */
-	initStringInfo(&rest);
-	for (int k = GK_TENANT; k <= GK_LIST; k++)
-	{
-		GuardCol   *col = &m->cols[k];
-		const char *c;
-
-		types[k] = col->attnum != 0 ? col->typid : TEXTOID;
-		if (col->attnum == 0)
-			continue;
-		c = quote_identifier(col->name);
-		appendStringInfo(&rest, " AND (t.%s %s %s OR ($%d IS NULL AND t.%s IS NULL))",
-						 c, col->eq_sql, param_sql(col, k + 1), k + 1, c);
-	}
-
-	if (m->exact_plan == NULL)
-	{
-		SPIPlanPtr	p;
-
-		initStringInfo(&q);
-		types[0] = acol->typid;
-		appendStringInfo(&q, "SELECT 1 FROM %s t WHERE t.%s %s %s%s LIMIT 1",
-						 qname, quote_identifier(acol->name), acol->eq_sql,
-						 param_sql(acol, 1), rest.data);
-		p = SPI_prepare(q.data, 3, types);
-		if (p == NULL)
-			elog(ERROR, "could not prepare \"%s\": %s", q.data,
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		m->exact_plan = p;
-	}
-	if (m->lower_plan == NULL && !acol->citext)
-	{
-		SPIPlanPtr	p;
-
-		initStringInfo(&q);
-		types[0] = TEXTOID;
-		appendStringInfo(&q, "SELECT 1 FROM %s t WHERE pg_catalog.lower(t.%s::pg_catalog.text)"
-						 " OPERATOR(pg_catalog.=) %s%s LIMIT 1",
-						 qname, quote_identifier(acol->name), param_sql(acol, 1), rest.data);
-		p = SPI_prepare(q.data, 3, types);
-		if (p == NULL)
-			elog(ERROR, "could not prepare \"%s\": %s", q.data,
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		m->lower_plan = p;
-	}
-}
-
-/*
- * Is the contact of the old row still in the table -- the same tenant and
- * list, the same address in any case -- as the transaction sees it now?
- * Asked as the table's owner: the deleting role may not read it.
- */
-static bool
-contact_still_there(GuardMap *m, HeapTuple old, TupleDesc desc,
-					const char *address)
-{
-	Datum		values[3];
-	char		nulls[3] = {' ', 'n', 'n'};
-	bool		isnull;
-	SavedUser	saved;
-	int			ret;
-	bool		found;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	become_user(m->query_owner, &saved);
-	prepare_contact_queries(m);
-
-	values[0] = heap_getattr(old, m->cols[GK_ADDRESS].attnum, desc, &isnull);
-	for (int k = GK_TENANT; k <= GK_LIST; k++)
-	{
-		values[k] = (Datum) 0;
-		if (m->cols[k].attnum != 0)
-		{
-			values[k] = heap_getattr(old, m->cols[k].attnum, desc, &isnull);
-			nulls[k] = isnull ? 'n' : ' ';
-		}
-	}
-
-	ret = SPI_execute_snapshot(m->exact_plan, values, nulls, GetLatestSnapshot(),
-							   InvalidSnapshot, false, false, 1);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "could not look the contact up in %s: %s", m->relname,
-			 SPI_result_code_string(ret));
-	found = SPI_processed > 0;
-	if (!found && m->lower_plan != NULL)
-	{
-		values[0] = CStringGetTextDatum(address);
-		ret = SPI_execute_snapshot(m->lower_plan, values, nulls, GetLatestSnapshot(),
-								   InvalidSnapshot, false, false, 1);
-		if (ret != SPI_OK_SELECT)
-			elog(ERROR, "could not look the contact up in %s: %s", m->relname,
-				 SPI_result_code_string(ret));
-		found = SPI_processed > 0;
-	}
-	restore_user(&saved);
-	SPI_finish();
-	return found;
-}
-
-/* Are two values of a mapped column the same (both null counts)? */
-static bool
-same_value(GuardCol *col, HeapTuple a, HeapTuple b, TupleDesc desc)
-{
-	bool		anull,
-				bnull;
-	Datum		ad,
-				bd;
-	Form_pg_attribute att;
-
-	if (col->attnum == 0)
-		return true;
-	ad = heap_getattr(a, col->attnum, desc, &anull);
-	bd = heap_getattr(b, col->attnum, desc, &bnull);
-	if (anull || bnull)
-		return anull == bnull;
-	att = TupleDescAttr(desc, col->attnum - 1);
-	return datumIsEqual(ad, bd, att->attbyval, att->attlen);
-}
-
-PG_FUNCTION_INFO_V1(bounce_protect_recent);
-
-/*
- * bounce.protect_recent('address=column' [, 'tenant=column'] [,
- * 'list=column']): AFTER DELETE OR UPDATE FOR EACH ROW trigger, best as a
- * DEFERRABLE constraint trigger, on the sender's contact table.  Refuses
- * deleting a contact whose address was emailed within its tenant's
- * recent_send_window, or changing its address (other than its case),
- * tenant or list, unless the same contact is in the table again when the
- * check runs.
- */
-Datum
-bounce_protect_recent(PG_FUNCTION_ARGS)
-{
-	TriggerData *td = (TriggerData *) fcinfo->context;
-	GuardMap   *m;
-	TupleDesc	desc;
-	HeapTuple	old;
-	char	   *tenant;
-	char	   *address;
-	char	   *given;
-	GuardState	st;
-	Interval	window;
-	TimestampTz until;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("function bounce.protect_recent() was not called by the trigger manager"),
-				 errhint("Attach it to a contact table: CREATE CONSTRAINT TRIGGER ... AFTER DELETE OR UPDATE ON contacts DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bounce.protect_recent('address=email').")));
-	m = guard_map_get(td, GUARD_PROTECT_RECENT, "bounce.protect_recent");
-	desc = RelationGetDescr(td->tg_relation);
-	old = td->tg_trigtuple;
-	if (!guard_row_key(m, old, desc, &tenant, &address, &given))
-		return PointerGetDatum(NULL);
-
-	/* an update that keeps the contact's address, tenant and list */
-	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-	{
-		char	   *ntenant;
-		char	   *naddress;
-		char	   *ngiven;
-
-		if (guard_row_key(m, td->tg_newtuple, desc, &ntenant, &naddress, &ngiven) &&
-			strcmp(tenant, ntenant) == 0 && strcmp(address, naddress) == 0 &&
-			same_value(&m->cols[GK_TENANT], old, td->tg_newtuple, desc) &&
-			same_value(&m->cols[GK_LIST], old, td->tg_newtuple, desc))
-			return PointerGetDatum(NULL);
-	}
-
-	/* the state as the transaction sees it now */
-	CommandCounterIncrement();
-	guard_state_probe(tenant, address, NULL, &st);
-	if (!st.found || !guard_recent(tenant, st.last_sent, NULL, &window, &until))
-		return PointerGetDatum(NULL);
-	if (contact_still_there(m, old, desc, address))
-		return PointerGetDatum(NULL);
-
-	guard_recent_error(TRIGGER_FIRED_BY_DELETE(td->tg_event) ?
-					   "delete contact" : "change contact",
-					   psprintf(" from %s (trigger \"%s\")", m->relname, m->tgname),
-					   tenant, given, st.last_sent, &window, until);
-	return PointerGetDatum(NULL);
-}
-
-/* ----------------------------------------------------------------
- * SQL entry points
- * ---------------------------------------------------------------- */
-
-/* The lower-cased address argument n, or NULL. */
-static char *
-address_arg(FunctionCallInfo fcinfo, int n)
-{
-	text	   *t;
-
-	if (PG_ARGISNULL(n))
-		return NULL;
-	t = PG_GETARG_TEXT_PP(n);
-	return guard_lower(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), PG_GET_COLLATION());
-}
-
-/* The tenant argument n; '' for NULL. */
-static char *
-tenant_arg(FunctionCallInfo fcinfo, int n)
-{
-	return PG_ARGISNULL(n) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(n));
-}
-
-PG_FUNCTION_INFO_V1(bounce_protected_until);
-
-/*
- * bounce.protected_until(address, tenant): last_sent_at + window when the
- * address was emailed within its tenant's recent_send_window, else NULL.
- * Reads with the query's snapshot; needs SELECT on bounce.address_state.
- */
-Datum
-bounce_protected_until(PG_FUNCTION_ARGS)
-{
-	char	   *address = address_arg(fcinfo, 0);
-	char	   *tenant = tenant_arg(fcinfo, 1);
-	GuardState	st;
-	Interval	window;
-	TimestampTz until;
-	AclResult	acl;
-
-	if (address == NULL)
-		PG_RETURN_NULL();
-	catalog_ensure();
-	acl = pg_class_aclcheck(cat.relid[GT_STATE], GetUserId(), ACL_SELECT);
-	if (acl != ACLCHECK_OK)
-		aclcheck_error(acl, OBJECT_TABLE, BOUNCE_SCHEMA ".address_state");
-	tenant_require_own("address_state", tenant, "read the state");
-	guard_state_probe(tenant, address, GetActiveSnapshot(), &st);
-	if (!st.found ||
-		!guard_recent(tenant, st.last_sent, GetActiveSnapshot(), &window, &until))
-		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(until);
-}
-
-PG_FUNCTION_INFO_V1(bounce_remove_confirmed);
-
-/*
- * bounce.remove_confirmed(address, tenant): the manual removal of a
- * confirmed bounce (SPEC 4).  Clears the address's state as a double
- * opt-in does -- active, streaks and history forgotten, sends kept, its
- * earlier events counting only as sends, also in bounce.rebuild() -- and
- * refuses (23Q01) while the address was emailed within the window.  False
- * when the address is not a confirmed bounce.
- */
-Datum
-bounce_remove_confirmed(PG_FUNCTION_ARGS)
-{
-	char	   *address = address_arg(fcinfo, 0);
-	char	   *tenant = tenant_arg(fcinfo, 1);
-	StateStore	ss;
-	BnState		st;
-	bool		removed = false;
-
-	tenant_require_own("address_state", tenant, "remove confirmed bounces");
-
-	if (address == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("address must not be null")));
-
-	state_store_open(&ss);
-	for (;;)
-	{
-		Interval	window;
-		TimestampTz until;
-		TimestampTz at = GetCurrentTransactionStartTimestamp();
-
-		if (!state_store_fetch(&ss, tenant, address, &st) ||
-			st.status != BN_ADDR_CONFIRMED)
-			break;
-		if (guard_recent(tenant, st.last_sent_at, NULL, &window, &until))
-			guard_recent_error("remove confirmed bounce", " from the confirmed list",
-							   tenant, address, st.last_sent_at, &window, until);
-		bn_state_clear(&st, Max(at, st.last_event_at));
-		if (state_store_write(&ss, tenant, address, &st))
-		{
-			removed = true;
-			break;
-		}
-		CHECK_FOR_INTERRUPTS();
-	}
-	state_store_close(&ss);
-	PG_RETURN_BOOL(removed);
-}

@@ -177,7 +177,28 @@ extern void guard_audit_amend(const char *tenant, const char *address,
 							  const char *action, const char *who,
 							  const char *evidence);
 
-/* Lower-case as SQL lower() does in a collation. */
+/* The address key (bounce.address_key()); the collation is not used. */
 extern char *guard_lower(const char *s, size_t len, Oid collation);
+
+/* Our tables, looked up once per session and again after invalidation. */
+typedef struct GuardCatalog
+{
+	Oid			relid[GT_COUNT];
+	Oid			pkey[GT_COUNT];
+	AttrNumber	st_tenant;
+	AttrNumber	st_address;
+	AttrNumber	st_status;
+	AttrNumber	st_last_sent;
+	AttrNumber	pol_window;
+	AttrNumber	sp_tenant;
+	AttrNumber	sp_address;
+	AttrNumber	sp_reason;
+	AttrNumber	sp_suppressed_at;
+	Oid			confirmed_oid;	/* bounce.address_status 'confirmed' */
+	Oid			complaint_oid;	/* bounce.suppression_reason 'complaint' */
+} GuardCatalog;
+
+/* Our tables' OIDs and attribute numbers, loaded when stale. */
+extern const GuardCatalog *guard_catalog(void);
 
 #endif							/* BOUNCE_GUARDS_H */

@@ -25,7 +25,9 @@
 #include "utils/timestamp.h"
 
 #include "core/mailbox.h"
+#include "core/problem.h"
 #include "core/typo.h"
+#include "addrkey.h"
 #include "guards.h"
 #include "tenancy.h"
 #include "track.h"
@@ -218,6 +220,15 @@ bounce_note_invalid_sql(PG_FUNCTION_ARGS)
 	given = PG_GETARG_TEXT_PP(0);
 	address = guard_lower(VARDATA_ANY(given), VARSIZE_ANY_EXHDR(given), PG_GET_COLLATION());
 	tenant = PG_ARGISNULL(1) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(1));
+	if (strlen(address) > BOUNCE_ADDRESS_KEY_MAX || strlen(tenant) > BOUNCE_TENANT_KEY_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+				 errmsg("%s of %zu bytes is longer than the %d bytes bounce keys",
+						strlen(tenant) > BOUNCE_TENANT_KEY_MAX ? "tenant" : "address",
+						strlen(tenant) > BOUNCE_TENANT_KEY_MAX ? strlen(tenant) : strlen(address),
+						strlen(tenant) > BOUNCE_TENANT_KEY_MAX ? BOUNCE_TENANT_KEY_MAX : BOUNCE_ADDRESS_KEY_MAX),
+				 errhint("An address is at most %d bytes (an RFC 5321 address at most 254), a tenant at most %d.",
+						 BOUNCE_ADDRESS_KEY_MAX, BOUNCE_TENANT_KEY_MAX)));
 	source = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
 	tenant_require_own("invalid_address", tenant, "record invalid addresses");
 	problem = note_invalid(tenant, address, strlen(address),

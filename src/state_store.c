@@ -24,12 +24,8 @@
  * for a replay only after its fetch, with a fresh snapshot, so it sees the
  * events of every writer that came before it.
  *
- * Rare writes -- the suppression list, its audit -- are SQL run as the
- * extension's owner, like ri_triggers.c runs its checks as the owner of
- * the referenced table.  Their text names every operator and function
- * with its schema, and uses no construct that looks an operator up by
- * name (IS DISTINCT FROM, IN, NULLIF): the inserting role's search_path
- * must not choose code that runs as the owner.
+ * The suppression list and its audit are kept by suppression.c, the
+ * policies by policy.c.
  */
 #include "postgres.h"
 
@@ -42,6 +38,7 @@
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_extension.h"
+#include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
 #include "commands/trigger.h"
@@ -66,7 +63,6 @@
 #include "utils/timestamp.h"
 
 #include "catalog.h"
-#include "citus.h"
 #include "track.h"
 #include "trigger_check.h"
 
@@ -109,12 +105,8 @@ static const char *const state_col_names[SC_COUNT] = {
 /* What is looked up once per session (and again after invalidation). */
 typedef struct StateCatalog
 {
-	bool		valid;
 	Oid			state_relid;
 	Oid			pkey_relid;
-	Oid			policy_relid;
-	Oid			suppression_relid;
-	Oid			owner;			/* the extension's owner */
 	AttrNumber	attnum[SC_COUNT];
 	int			natts;
 	Oid			status_oid[BN_ADDRESS_STATUS_COUNT];
@@ -123,33 +115,9 @@ typedef struct StateCatalog
 } StateCatalog;
 
 static StateCatalog cat;
+static BounceCacheState cat_state = BOUNCE_CACHE_STALE;
 
-/* The policies: sorted by tenant; loaded on first use after invalidation. */
-typedef struct PolicyEntry
-{
-	char	   *tenant;
-	BnPolicy	policy;
-} PolicyEntry;
 
-static MemoryContext policy_cxt = NULL;
-static PolicyEntry *policies = NULL;
-static int	n_policies = 0;
-static bool policies_valid = false;
-static BnPolicy default_policy;
-static char memo_tenant[128];	/* last lookup, when short */
-static const BnPolicy *memo_policy = NULL;
-
-/* Plans of the suppression sync, kept across calls. */
-static SPIPlanPtr sync_upsert_plan = NULL;
-static SPIPlanPtr sync_delete_plan = NULL;
-static SPIPlanPtr audit_plan = NULL;
-static Oid	audit_plan_rowtype = InvalidOid;
-static bool plans_stale = false;
-static bool audit_plan_stale = false;
-
-/* Set while our own sync runs: whom and what its audit rows name. */
-static Oid	audit_actor = InvalidOid;
-static const char *audit_evidence = NULL;
 
 static bool callback_registered = false;
 
@@ -181,35 +149,12 @@ static long n_written = 0;
 static void
 store_invalidate(Oid relid)
 {
-	if (relid == InvalidOid || relid == cat.state_relid ||
-		relid == cat.suppression_relid)
-	{
-		cat.valid = false;
-		plans_stale = true;
-		audit_plan_stale = true;
-	}
-	if (relid == InvalidOid || relid == cat.policy_relid ||
+	/* while a load runs, its OIDs are not known yet: anything counts */
+	if (relid == InvalidOid || cat_state != BOUNCE_CACHE_VALID ||
 		relid == cat.state_relid)
-	{
-		policies_valid = false;
-		memo_policy = NULL;
-	}
+		cat_state = BOUNCE_CACHE_STALE;
 }
 
-/* The OID of a relation in schema bounce, or an error. */
-Oid
-bounce_relid(const char *name)
-{
-	Oid			nsp = get_namespace_oid(BOUNCE_SCHEMA, false);
-	Oid			relid = get_relname_relid(name, nsp);
-
-	if (!OidIsValid(relid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("relation %s.%s does not exist", BOUNCE_SCHEMA, name),
-				 errhint("Reinstall the extension with DROP EXTENSION bounce and CREATE EXTENSION bounce.")));
-	return relid;
-}
 
 /* Fill one enum's label OIDs. */
 static void
@@ -219,29 +164,6 @@ enum_oids(const char *typname, const char *const *labels, int n, Oid *out)
 		out[i] = bounce_enum_label_oid(typname, labels[i]);
 }
 
-/* The owner of extension bounce. */
-static Oid
-extension_owner(void)
-{
-	Oid			extoid = get_extension_oid("bounce", false);
-	Relation	rel;
-	ScanKeyData key;
-	SysScanDesc scan;
-	HeapTuple	tup;
-	Oid			owner;
-
-	rel = table_open(ExtensionRelationId, AccessShareLock);
-	ScanKeyInit(&key, Anum_pg_extension_oid, BTEqualStrategyNumber,
-				F_OIDEQ, ObjectIdGetDatum(extoid));
-	scan = systable_beginscan(rel, ExtensionOidIndexId, true, NULL, 1, &key);
-	tup = systable_getnext(scan);
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "could not find tuple for extension %u", extoid);
-	owner = ((Form_pg_extension) GETSTRUCT(tup))->extowner;
-	systable_endscan(scan);
-	table_close(rel, AccessShareLock);
-	return owner;
-}
 
 /* Look everything up; called when cat.valid is false. */
 static void
@@ -257,13 +179,10 @@ catalog_load(void)
 		callback_registered = true;
 	}
 
+	/* an invalidation from here on leaves the result for this call only */
+	cat_state = BOUNCE_CACHE_LOADING;
 	memset(&c, 0, sizeof(c));
 	c.state_relid = bounce_relid("address_state");
-	c.policy_relid = bounce_config_relid("policy");	/* Citus: the placement */
-	if (!OidIsValid(c.policy_relid))
-		c.policy_relid = bounce_relid("policy");
-	c.suppression_relid = bounce_relid("suppression");
-	c.owner = extension_owner();
 
 	rel = table_open(c.state_relid, AccessShareLock);
 	c.pkey_relid = RelationGetPrimaryKeyIndex(rel);
@@ -297,19 +216,15 @@ catalog_load(void)
 			  c.suppression_oid);
 	enum_oids("event_type", bn_event_type_names, BN_EVENT_COUNT, c.event_oid);
 
-	/*
-	 * A callback during the lookups above may have invalidated; being
-	 * conservative, the next call reloads then.
-	 */
-	c.valid = true;
 	cat = c;
+	bounce_cache_loaded(&cat_state);
 }
 
 /* Make sure the catalog information is there. */
 static inline void
 catalog_ensure(void)
 {
-	if (unlikely(!cat.valid))
+	if (unlikely(cat_state != BOUNCE_CACHE_VALID))
 		catalog_load();
 }
 
@@ -323,197 +238,6 @@ oid_index(const Oid *oids, int n, Oid value)
 	return -1;
 }
 
-/* ----------------------------------------------------------------
- * Users
- * ---------------------------------------------------------------- */
-
-/* Run as userid until restore_user (an error restores it too). */
-void
-become_user(Oid userid, SavedUser *saved)
-{
-	GetUserIdAndSecContext(&saved->userid, &saved->sec_context);
-	SetUserIdAndSecContext(userid, saved->sec_context |
-						   SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_NOFORCE_RLS);
-}
-
-/* Run as the extension's owner. */
-void
-become_extension_owner(SavedUser *saved)
-{
-	catalog_ensure();
-	become_user(cat.owner, saved);
-}
-
-/* Back to the user saved. */
-void
-restore_user(const SavedUser *saved)
-{
-	SetUserIdAndSecContext(saved->userid, saved->sec_context);
-}
-
-/* ISO 8601 UTC text of a time, for evidence. */
-char *
-bn_time_text(BnTime t)
-{
-	char		buf[BN_CAMPAIGN_TIME_BUFSIZE];
-
-	if (t == BN_TIME_NONE)
-		return pstrdup("");
-	bn_campaign_time_key(t, buf);
-	return pstrdup(buf + 1);
-}
-
-/* ----------------------------------------------------------------
- * Policy
- * ---------------------------------------------------------------- */
-
-/* qsort comparator of policy entries by tenant. */
-static int
-policy_cmp(const void *a, const void *b)
-{
-	return strcmp(((const PolicyEntry *) a)->tenant,
-				  ((const PolicyEntry *) b)->tenant);
-}
-
-/* Read bounce.policy into the cache, with a fresh snapshot. */
-static void
-policies_load(void)
-{
-	SavedUser	saved;
-	int			ret;
-	PolicyEntry *entries;
-	int			n;
-	MemoryContext old;
-
-	catalog_ensure();
-	if (policy_cxt == NULL)
-		policy_cxt = AllocSetContextCreate(TopMemoryContext, "bounce policy",
-										   ALLOCSET_SMALL_SIZES);
-	MemoryContextReset(policy_cxt);
-	policies = NULL;
-	n_policies = 0;
-	memo_policy = NULL;
-	default_policy = bn_policy_default;
-
-	/* Valid from here: an invalidation during the read clears it again. */
-	policies_valid = true;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	become_extension_owner(&saved);
-	ret = SPI_execute_snapshot(SPI_prepare(psprintf("SELECT tenant, hard_threshold, soft_threshold,"
-													" reset_on::pg_catalog.text[], reset_on_delivered"
-													" FROM %s",
-													quote_qualified_identifier(BOUNCE_SCHEMA,
-																			   get_rel_name(cat.policy_relid))),
-										   0, NULL),
-							   NULL, NULL, GetLatestSnapshot(), InvalidSnapshot,
-							   true, false, 0);
-	restore_user(&saved);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "could not read %s.policy: %s", BOUNCE_SCHEMA,
-			 SPI_result_code_string(ret));
-
-	n = (int) SPI_processed;
-	entries = MemoryContextAllocZero(policy_cxt, sizeof(PolicyEntry) * Max(n, 1));
-	for (int i = 0; i < n; i++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		bool		isnull;
-		Datum		d;
-		BnPolicy	p = bn_policy_default;
-
-		old = MemoryContextSwitchTo(policy_cxt);
-		entries[i].tenant = TextDatumGetCString(SPI_getbinval(tup, desc, 1, &isnull));
-		MemoryContextSwitchTo(old);
-		p.hard_threshold = DatumGetInt32(SPI_getbinval(tup, desc, 2, &isnull));
-		p.soft_threshold = DatumGetInt32(SPI_getbinval(tup, desc, 3, &isnull));
-		d = SPI_getbinval(tup, desc, 4, &isnull);
-		p.reset_on = 0;
-		if (!isnull)
-		{
-			Datum	   *elems;
-			bool	   *nulls;
-			int			nelems;
-
-			deconstruct_array(DatumGetArrayTypeP(d), TEXTOID, -1, false,
-							  TYPALIGN_INT, &elems, &nulls, &nelems);
-			for (int e = 0; e < nelems; e++)
-			{
-				BnEventType t;
-				text	   *s;
-
-				if (nulls[e])
-					continue;
-				s = DatumGetTextPP(elems[e]);
-				if (bn_event_type_from_name(VARDATA_ANY(s), VARSIZE_ANY_EXHDR(s), &t))
-					p.reset_on |= BN_EVENT_BIT(t);
-			}
-		}
-		p.reset_on_delivered = DatumGetBool(SPI_getbinval(tup, desc, 5, &isnull));
-		p.hard_threshold = Max(1, Min(p.hard_threshold, BN_THRESHOLD_MAX));
-		p.soft_threshold = Max(1, Min(p.soft_threshold, BN_THRESHOLD_MAX));
-		entries[i].policy = p;
-	}
-	SPI_finish();
-
-	qsort(entries, n, sizeof(PolicyEntry), policy_cmp);
-	for (int i = 0; i < n; i++)
-		if (entries[i].tenant[0] == '\0')
-			default_policy = entries[i].policy;
-	policies = entries;
-	n_policies = n;
-}
-
-/* The policy of a tenant (a pointer valid until the cache reloads). */
-static const BnPolicy *
-policy_lookup(const char *tenant)
-{
-	int			lo = 0,
-				hi;
-
-	if (unlikely(!policies_valid))
-		policies_load();
-	if (memo_policy != NULL && strcmp(memo_tenant, tenant) == 0)
-		return memo_policy;
-
-	memo_policy = &default_policy;
-	hi = n_policies - 1;
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-		int			c = strcmp(policies[mid].tenant, tenant);
-
-		if (c == 0)
-		{
-			memo_policy = &policies[mid].policy;
-			break;
-		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	if (strlen(tenant) < sizeof(memo_tenant))
-		strcpy(memo_tenant, tenant);
-	else
-	{
-		const BnPolicy *p = memo_policy;
-
-		memo_policy = NULL;
-		return p;
-	}
-	return memo_policy;
-}
-
-/* The policy of a tenant; see track.h. */
-BnPolicy
-policy_for(const char *tenant)
-{
-	return *policy_lookup(tenant);
-}
 
 /* ----------------------------------------------------------------
  * The state table
@@ -569,16 +293,32 @@ state_store_open_with(StateStore *ss, TupleTableSlot *found,
 	ss->empty_array = empty_array;
 }
 
+/*
+ * Fire the users' triggers queued by the writes (AFTER ROW INSERT or
+ * UPDATE on bounce.address_state) and free the executor state.
+ */
+static void
+store_finish(StateStore *ss)
+{
+	if (ss->estate == NULL)
+		return;
+	if (ss->fire)
+	{
+		ss->fire = false;
+		AfterTriggerEndQuery(ss->estate);
+	}
+	/* our indexes, and the relations the triggers' firing opened */
+	ExecCloseResultRelations(ss->estate);
+	ExecResetTupleTable(ss->estate->es_tupleTable, false);
+	FreeExecutorState(ss->estate);
+	ss->estate = NULL;
+}
+
 /* Close what state_store_open_with opened; the slots stay, empty. */
 void
 state_store_close_keeping_slots(StateStore *ss)
 {
-	if (ss->estate != NULL)
-	{
-		ExecCloseIndices(ss->rri);
-		FreeExecutorState(ss->estate);
-		ss->estate = NULL;
-	}
+	store_finish(ss);
 	ExecClearTuple(ss->found);
 	ExecClearTuple(ss->newrow);
 	index_close(ss->pkey, RowExclusiveLock);
@@ -589,19 +329,55 @@ state_store_close_keeping_slots(StateStore *ss)
 void
 state_store_close(StateStore *ss)
 {
-	if (ss->estate != NULL)
-	{
-		ExecCloseIndices(ss->rri);
-		FreeExecutorState(ss->estate);
-		ss->estate = NULL;
-	}
+	store_finish(ss);
 	ExecDropSingleTupleTableSlot(ss->found);
 	ExecDropSingleTupleTableSlot(ss->newrow);
 	index_close(ss->pkey, RowExclusiveLock);
 	table_close(ss->rel, RowExclusiveLock);
 }
 
-/* The executor state that index insertion needs, made on first use. */
+/*
+ * The users' AFTER ROW INSERT and UPDATE triggers on bounce.address_state
+ * (change capture), or NULL: the extension's own triggers (functions in
+ * schema bounce) are not fired for its own writes, and BEFORE triggers are
+ * not supported (the extension decides the row).  Triggers fire as for
+ * any write, enabled state and WHEN clause honoured; an UPDATE OF column
+ * list is not (no column list is known): use a WHEN clause.
+ */
+static TriggerDesc *
+user_triggers(Relation rel)
+{
+	TriggerDesc *src = rel->trigdesc;
+	TriggerDesc *td;
+	Oid			nsp;
+	int			n = 0;
+
+	if (src == NULL)
+		return NULL;
+	nsp = get_namespace_oid(BOUNCE_SCHEMA, false);
+	td = palloc0(sizeof(TriggerDesc));
+	td->triggers = palloc0(sizeof(Trigger) * src->numtriggers);
+	for (int i = 0; i < src->numtriggers; i++)
+	{
+		Trigger    *t = &src->triggers[i];
+
+		if (!TRIGGER_FOR_ROW(t->tgtype) || !TRIGGER_FOR_AFTER(t->tgtype) ||
+			!(TRIGGER_FOR_INSERT(t->tgtype) || TRIGGER_FOR_UPDATE(t->tgtype)) ||
+			get_func_namespace(t->tgfoid) == nsp)
+			continue;
+		td->triggers[n++] = *t;
+		if (TRIGGER_FOR_INSERT(t->tgtype))
+			td->trig_insert_after_row = true;
+		if (TRIGGER_FOR_UPDATE(t->tgtype))
+			td->trig_update_after_row = true;
+	}
+	if (n == 0)
+		return NULL;
+	td->numtriggers = n;
+	return td;
+}
+
+/* The executor state of the writes, made on first use. */
 static void
 store_executor(StateStore *ss)
 {
@@ -613,7 +389,16 @@ store_executor(StateStore *ss)
 	ss->estate = CreateExecutorState();
 	ss->rri = makeNode(ResultRelInfo);
 	InitResultRelInfo(ss->rri, ss->rel, 0, NULL, 0);
+	ss->rri->ri_TrigDesc = user_triggers(ss->rel);
+	ss->estate->es_opened_result_relations =
+		lappend(ss->estate->es_opened_result_relations, ss->rri);
 	ExecOpenIndices(ss->rri, true);
+	if (ss->rri->ri_TrigDesc != NULL)
+	{
+		/* their events are queued at our level, fired by store_finish */
+		AfterTriggerBeginQuery();
+		ss->fire = true;
+	}
 	MemoryContextSwitchTo(old);
 }
 
@@ -996,6 +781,11 @@ state_store_write(StateStore *ss, const char *tenant, const char *address,
 
 	state_to_row(ss, tenant, address, st);
 
+	/* the table's CHECK constraints hold for every write */
+	store_executor(ss);
+	if (ss->rel->rd_att->constr != NULL)
+		ExecConstraints(ss->rri, ss->newrow, ss->estate);
+
 	if (ss->have_row)
 	{
 		TM_Result	res;
@@ -1048,6 +838,10 @@ state_store_write(StateStore *ss, const char *tenant, const char *address,
 		}
 		ss->updated++;
 		written_remember(tenant, address, &ss->newrow->tts_tid);
+		if (ss->fire && ss->rri->ri_TrigDesc->trig_update_after_row)
+			ExecARUpdateTriggers(ss->estate, ss->rri, NULL, NULL,
+								 &ss->found->tts_tid, NULL, ss->newrow,
+								 NIL, NULL, false);
 	}
 	else
 	{
@@ -1078,337 +872,9 @@ state_store_write(StateStore *ss, const char *tenant, const char *address,
 		}
 		ss->inserted++;
 		written_remember(tenant, address, &ss->newrow->tts_tid);
+		if (ss->fire && ss->rri->ri_TrigDesc->trig_insert_after_row)
+			ExecARInsertTriggers(ss->estate, ss->rri, ss->newrow, NIL, NULL);
 	}
 	return true;
 }
 
-/* ----------------------------------------------------------------
- * The suppression list
- * ---------------------------------------------------------------- */
-
-/* Prepare the statements of the sync, once (again after invalidation). */
-static void
-sync_plans(void)
-{
-	if (plans_stale)
-	{
-		if (sync_upsert_plan)
-			SPI_freeplan(sync_upsert_plan);
-		if (sync_delete_plan)
-			SPI_freeplan(sync_delete_plan);
-		sync_upsert_plan = NULL;
-		sync_delete_plan = NULL;
-		plans_stale = false;
-	}
-	if (sync_upsert_plan == NULL)
-	{
-		Oid			types[5] = {TEXTOID, TEXTOID, TEXTOID, TIMESTAMPTZOID, TEXTOID};
-		SPIPlanPtr	p;
-
-		p = SPI_prepare("INSERT INTO bounce.suppression AS s"
-						" (tenant, address, reason, suppressed_at, source, derived)"
-						" VALUES ($1, $2, $3::bounce.suppression_reason, $4, $5, true)"
-						" ON CONFLICT (tenant, address) DO UPDATE"
-						" SET reason = excluded.reason, suppressed_at = excluded.suppressed_at,"
-						" source = excluded.source"
-						" WHERE s.derived AND (s.reason OPERATOR(pg_catalog.<>) excluded.reason"
-						" OR s.suppressed_at OPERATOR(pg_catalog.<>) excluded.suppressed_at)",
-						5, types);
-		if (p == NULL)
-			elog(ERROR, "could not prepare the suppression sync: %s",
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		sync_upsert_plan = p;
-	}
-	if (sync_delete_plan == NULL)
-	{
-		Oid			types[2] = {TEXTOID, TEXTOID};
-		SPIPlanPtr	p;
-
-		p = SPI_prepare("DELETE FROM bounce.suppression"
-						" WHERE tenant OPERATOR(pg_catalog.=) $1"
-						" AND address OPERATOR(pg_catalog.=) $2 AND derived"
-						" AND reason OPERATOR(pg_catalog.<>) 'complaint'",
-						2, types);
-		if (p == NULL)
-			elog(ERROR, "could not prepare the suppression sync: %s",
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		sync_delete_plan = p;
-	}
-}
-
-/* Run a sync statement as the owner, its audit naming the current user. */
-static void
-sync_execute(SPIPlanPtr plan, Datum *values, const char *evidence, int expect)
-{
-	SavedUser	saved;
-	Oid			actor = GetUserId();
-	volatile int ret = 0;
-
-	become_extension_owner(&saved);
-	audit_actor = actor;
-	audit_evidence = evidence;
-	PG_TRY();
-	{
-		/*
-		 * A fresh snapshot: under REPEATABLE READ the row may have been
-		 * written by a transaction that committed after ours began (the
-		 * state row serialized us behind it), and ON CONFLICT would call
-		 * that a serialization failure.
-		 */
-		ret = SPI_execute_snapshot(plan, values, NULL, GetLatestSnapshot(),
-								   InvalidSnapshot, false, true, 0);
-	}
-	PG_FINALLY();
-	{
-		audit_actor = InvalidOid;
-		audit_evidence = NULL;
-	}
-	PG_END_TRY();
-	restore_user(&saved);
-	if (ret != expect)
-		elog(ERROR, "could not update %s.suppression: %s", BOUNCE_SCHEMA,
-			 SPI_result_code_string(ret));
-}
-
-/* Bring the derived suppression row in step; see track.h. */
-void
-suppression_sync(const char *tenant, const char *address, const BnState *st,
-				 const char *source, const char *evidence)
-{
-	SavedUser	saved;
-
-	catalog_ensure();
-	become_extension_owner(&saved);
-	sync_plans();
-	restore_user(&saved);
-	if (st->status == BN_ADDR_SUPPRESSED && st->suppressed != BN_SUPPRESSION_NONE)
-	{
-		Datum		values[5];
-
-		values[0] = CStringGetTextDatum(tenant);
-		values[1] = CStringGetTextDatum(address);
-		values[2] = CStringGetTextDatum(bn_suppression_names[st->suppressed]);
-		values[3] = TimestampTzGetDatum(st->status_since);
-		values[4] = CStringGetTextDatum(source);
-		sync_execute(sync_upsert_plan, values, evidence, SPI_OK_INSERT);
-	}
-	else
-	{
-		Datum		values[2];
-
-		values[0] = CStringGetTextDatum(tenant);
-		values[1] = CStringGetTextDatum(address);
-		sync_execute(sync_delete_plan, values, evidence, SPI_OK_DELETE);
-	}
-}
-
-/* The derived rows of every address at once; see track.h. */
-void
-suppression_sync_all(const char *source)
-{
-	SavedUser	saved;
-	Oid			actor = GetUserId();
-	Oid			types[1] = {TEXTOID};
-	Datum		values[1];
-	char	   *evidence;
-	volatile int ret = SPI_OK_DELETE;
-
-	catalog_ensure();
-	values[0] = CStringGetTextDatum(source);
-	{
-		StringInfoData buf;
-
-		initStringInfo(&buf);
-		appendStringInfoString(&buf, "{\"events\": ");
-		escape_json(&buf, source);
-		appendStringInfoString(&buf, ", \"rebuild\": true}");
-		evidence = buf.data;
-	}
-
-	become_extension_owner(&saved);
-	audit_actor = actor;
-	audit_evidence = evidence;
-	PG_TRY();
-	{
-		ret = SPI_execute_with_args(
-									"DELETE FROM bounce.suppression p USING bounce.address_state s"
-									" WHERE p.derived AND p.reason OPERATOR(pg_catalog.<>) 'complaint'"
-									" AND s.tenant OPERATOR(pg_catalog.=) p.tenant"
-									" AND s.address OPERATOR(pg_catalog.=) p.address"
-									" AND s.status OPERATOR(pg_catalog.<>) 'suppressed'",
-									0, NULL, NULL, NULL, false, 0);
-		if (ret == SPI_OK_DELETE)
-			ret = SPI_execute_with_args(
-										"DELETE FROM bounce.suppression p WHERE p.derived"
-										" AND p.reason OPERATOR(pg_catalog.<>) 'complaint'"
-										" AND NOT EXISTS (SELECT FROM bounce.address_state s"
-										" WHERE s.tenant OPERATOR(pg_catalog.=) p.tenant"
-										" AND s.address OPERATOR(pg_catalog.=) p.address)",
-										0, NULL, NULL, NULL, false, 0);
-		if (ret == SPI_OK_DELETE)
-			ret = SPI_execute_with_args(
-										"INSERT INTO bounce.suppression AS p"
-										" (tenant, address, reason, suppressed_at, source, derived)"
-										" SELECT s.tenant, s.address, s.suppression_reason, s.status_since, $1, true"
-										" FROM bounce.address_state s"
-										" WHERE s.status OPERATOR(pg_catalog.=) 'suppressed'"
-										" AND s.suppression_reason IS NOT NULL"
-										" AND s.status_since IS NOT NULL"
-										" ORDER BY s.tenant, s.address"
-										" ON CONFLICT (tenant, address) DO UPDATE"
-										" SET reason = excluded.reason, suppressed_at = excluded.suppressed_at,"
-										" source = excluded.source"
-										" WHERE p.derived AND (p.reason OPERATOR(pg_catalog.<>) excluded.reason"
-										" OR p.suppressed_at OPERATOR(pg_catalog.<>) excluded.suppressed_at)",
-										1, types, values, NULL, false, 0);
-	}
-	PG_FINALLY();
-	{
-		audit_actor = InvalidOid;
-		audit_evidence = NULL;
-	}
-	PG_END_TRY();
-	restore_user(&saved);
-	if (ret != SPI_OK_INSERT)
-		elog(ERROR, "could not update %s.suppression: %s", BOUNCE_SCHEMA,
-			 SPI_result_code_string(ret));
-}
-
-/* Where bounce.suppression_audited() runs, and the columns it reads. */
-static const char *const audited_tables[] = {"suppression", NULL};
-static const TriggerColumn audited_columns[] = {
-	{"tenant", TEXTOID, NULL},
-	{"address", TEXTOID, NULL},
-	{"reason", InvalidOid, "suppression_reason"},
-};
-static const TriggerSpec audited_spec = {
-	"bounce.suppression_audited", audited_tables, TC_AFTER,
-	TC_INSERT | TC_UPDATE | TC_DELETE, 0, audited_columns, 3,
-	"It is the trigger suppression_audited of bounce.suppression, AFTER INSERT OR UPDATE OR DELETE FOR EACH ROW; it is not meant for other tables."
-};
-
-/*
- * May the current role skip the audit of a restore?  Only one that could
- * write bounce.suppression_audit itself: a superuser or the extension's
- * owner (or a member of its role).  Anyone else with INSERT on
- * bounce.suppression may set check_function_bodies too.
- */
-bool
-bounce_may_skip_audit(void)
-{
-	catalog_ensure();
-	return superuser() || has_privs_of_role(GetUserId(), cat.owner);
-}
-
-PG_FUNCTION_INFO_V1(bounce_suppression_audited);
-
-/*
- * bounce.suppression_audited(): AFTER ROW trigger on bounce.suppression
- * recording each change in bounce.suppression_audit, as the extension's
- * owner, so that neither the trigger's nor a user's change needs (or
- * gives) write access to the audit table.  Rows inserted with
- * check_function_bodies off by a superuser or the extension's owner -- a
- * restore of a dump, which brings its own audit rows -- are not recorded.
- * It refuses any table but bounce.suppression (trigger_check()).
- */
-Datum
-bounce_suppression_audited(PG_FUNCTION_ARGS)
-{
-	TriggerData *td;
-	HeapTuple	row;
-	TupleDesc	desc;
-	const char *action;
-	Datum		values[7];
-	char		nulls[7] = {' ', ' ', ' ', ' ', ' ', ' ', ' '};
-	Oid			who;
-	SavedUser	saved;
-	int			ret;
-	bool		isnull;
-	AttrNumber	att[3];
-
-	td = trigger_check(fcinfo, &audited_spec, att);
-
-	/*
-	 * A pg_dump script (plain or through pg_restore) runs with
-	 * check_function_bodies off and brings the audit rows of the rows it
-	 * restores with it: the restore is not a change to record.  Only a role
-	 * that could write the audit itself may skip it so.
-	 */
-	if (TRIGGER_FIRED_BY_INSERT(td->tg_event) && !check_function_bodies &&
-		!OidIsValid(audit_actor) && bounce_may_skip_audit())
-		return PointerGetDatum(NULL);
-
-	desc = RelationGetDescr(td->tg_relation);
-	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
-	{
-		row = td->tg_trigtuple;
-		action = "suppress";
-	}
-	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-	{
-		row = td->tg_newtuple;
-		action = "change";
-	}
-	else
-	{
-		row = td->tg_trigtuple;
-		action = "unsuppress";
-	}
-
-	who = OidIsValid(audit_actor) ? audit_actor : GetUserId();
-
-	values[0] = heap_getattr(row, att[0], desc, &isnull);
-	if (isnull)
-		nulls[0] = 'n';
-	values[1] = heap_getattr(row, att[1], desc, &isnull);
-	if (isnull)
-		nulls[1] = 'n';
-	values[2] = CStringGetTextDatum(action);
-	values[3] = heap_getattr(row, att[2], desc, &isnull);
-	if (isnull)
-		nulls[3] = 'n';
-	values[4] = CStringGetTextDatum(GetUserNameFromId(who, false));
-	values[5] = audit_evidence ? CStringGetTextDatum(audit_evidence) : (Datum) 0;
-	if (audit_evidence == NULL)
-		nulls[5] = 'n';
-	values[6] = heap_copy_tuple_as_datum(row, desc);
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	become_extension_owner(&saved);
-	if (audit_plan == NULL || audit_plan_stale ||
-		audit_plan_rowtype != desc->tdtypeid)
-	{
-		Oid			types[7] = {TEXTOID, TEXTOID, TEXTOID, InvalidOid, TEXTOID,
-		TEXTOID, InvalidOid};
-		SPIPlanPtr	p;
-
-		types[3] = TupleDescAttr(desc, att[2] - 1)->atttypid;
-		types[6] = desc->tdtypeid;
-		if (audit_plan)
-			SPI_freeplan(audit_plan);
-		audit_plan = NULL;
-		p = SPI_prepare("INSERT INTO bounce.suppression_audit"
-						" (tenant, address, action, reason, who, evidence)"
-						" VALUES ($1, $2, $3, $4, $5,"
-						" COALESCE($6::pg_catalog.jsonb, pg_catalog.to_jsonb($7)))",
-						7, types);
-		if (p == NULL)
-			elog(ERROR, "could not prepare the suppression audit: %s",
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		audit_plan = p;
-		audit_plan_rowtype = desc->tdtypeid;
-		audit_plan_stale = false;
-	}
-	ret = SPI_execute_plan(audit_plan, values, nulls, false, 0);
-	restore_user(&saved);
-	if (ret != SPI_OK_INSERT)
-		elog(ERROR, "could not write %s.suppression_audit: %s", BOUNCE_SCHEMA,
-			 SPI_result_code_string(ret));
-	SPI_finish();
-
-	return PointerGetDatum(NULL);
-}

@@ -43,14 +43,16 @@
  */
 #include "postgres.h"
 
+#include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/partition.h"
-#include "catalog/pg_collation.h"
+#include "catalog/pg_inherits.h"
 #include "catalog/pg_enum.h"
 #include "catalog/pg_operator.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -78,135 +80,14 @@
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
 
+#include "addrkey.h"
 #include "catalog.h"
-#include "citus.h"
+#include "core/addrkey.h"
 #include "guards.h"
 #include "tenancy.h"
 #include "track.h"
+#include "track_map.h"
 
-/* The trigger arguments, key=column. */
-typedef enum TrackKey
-{
-	TK_ADDRESS,
-	TK_EVENT,
-	TK_TIME,
-	TK_CAMPAIGN,
-	TK_TENANT,
-	TK_DIAGNOSTIC,
-	TK_STATUS,
-	TK_REPLY_CODE,
-	TK_REASON,
-	TK_KIND,
-	TK_COMMAND,
-	TK_REMOTE,
-	TK_COUNT
-} TrackKey;
-
-static const char *const key_names[TK_COUNT] = {
-	"address", "event", "time", "campaign", "tenant", "diagnostic", "status",
-	"reply_code", "reason", "kind", "command", "remote"
-};
-
-#define KEYS_ACCEPTED "address, event, time (required), campaign, tenant, " \
-	"diagnostic, status, reply_code, reason, kind, command, remote, " \
-	"unknown_event (error or ignore)"
-
-/* How a column's values are read. */
-typedef enum ColHow
-{
-	HOW_NONE,					/* not mapped */
-	HOW_TEXT,					/* text, varchar, citext */
-	HOW_ENUM,					/* an enum; labels mapped once */
-	HOW_TIMESTAMP,				/* timestamptz or timestamp */
-	HOW_INT2,
-	HOW_INT4,
-	HOW_INT8,
-	HOW_STATUS,					/* bounce.smtp_status */
-	HOW_REASON,					/* bounce.reason */
-	HOW_KIND,					/* bounce.kind */
-	HOW_OUTPUT					/* anything else, by its output function */
-} ColHow;
-
-typedef struct TrackCol
-{
-	ColHow		how;
-	AttrNumber	attnum;			/* in the trigger's relation */
-	int			qpos;			/* in the replay query's select list */
-	Oid			typid;			/* as declared (maybe a domain) */
-	Oid			basetype;
-	Oid			collation;
-	bool		citext;
-	bool		ascii_lower;	/* ASCII lower-casing agrees with lower() */
-	char	   *colname;
-	FmgrInfo	out;			/* HOW_OUTPUT */
-	int			nlabels;		/* HOW_ENUM: label OIDs and their events */
-	Oid		   *label_oids;
-	int		   *label_events;	/* -1: not an event name */
-} TrackCol;
-
-/* The mapping of one trigger on one relation. */
-struct TrackMap
-{
-	Oid			tgoid;
-	Oid			relid;
-	MemoryContext cxt;
-	char	   *tgname;
-	char	   *relname;		/* qualified, for messages and sources */
-	bool		for_row;
-	bool		unknown_ignore;
-	TrackCol	cols[TK_COUNT];
-
-	/* The replay: relation queried (the partition root), as its owner. */
-	Oid			query_relid;
-	Oid			query_owner;
-	char	   *replay_sql[2];	/* [0] one tenant, [1] the empty tenant */
-	SPIPlanPtr	replay_plan[2];
-	int			replay_nargs[2];
-	char	   *scan_sql;		/* rebuild: every event */
-
-	/* Reading: the tenant and campaign of the previous row, reused. */
-	const char *last_tenant;
-	uint32		last_tenant_len;
-	const char *last_campaign;
-	uint32		last_campaign_len;
-};
-
-/* The cache: (trigger, relation) -> map. */
-typedef struct MapKey
-{
-	Oid			tgoid;
-	Oid			relid;
-} MapKey;
-
-typedef struct MapEntry
-{
-	MapKey		key;
-	TrackMap   *map;
-	bool		valid;
-} MapEntry;
-
-static HTAB *map_cache = NULL;
-static MemoryContext map_cache_cxt = NULL;
-static List *map_graveyard = NIL;	/* contexts of replaced maps */
-static int	track_depth = 0;	/* bounce.track() calls running */
-
-/* Types of the extension, looked up per map build. */
-typedef struct BounceTypes
-{
-	Oid			smtp_status;
-	Oid			reason;
-	Oid			kind;
-} BounceTypes;
-
-/* A bump allocator for the strings of a batch of events. */
-typedef struct Arena
-{
-	MemoryContext cxt;
-	char	   *cur;
-	size_t		left;
-} Arena;
-
-#define ARENA_BLOCK (64 * 1024)
 
 /* Events per sorted batch of a statement (about 100 bytes each). */
 #define BATCH_EVENTS 1000000
@@ -233,1178 +114,6 @@ typedef struct TrackStmtCache
 } TrackStmtCache;
 
 static void track_spi_connect(TrackCall *call);
-
-/* ----------------------------------------------------------------
- * Small helpers
- * ---------------------------------------------------------------- */
-
-/* Memory for n bytes in the arena. */
-static char *
-arena_alloc(Arena *a, size_t n)
-{
-	char	   *p;
-
-	if (n > a->left)
-	{
-		size_t		size = Max(ARENA_BLOCK, n);
-
-		a->cur = MemoryContextAlloc(a->cxt, size);
-		a->left = size;
-	}
-	p = a->cur;
-	a->cur += n;
-	a->left -= n;
-	return p;
-}
-
-/* A NUL-terminated copy of len bytes in the arena. */
-static char *
-arena_strndup(Arena *a, const char *s, size_t len)
-{
-	char	   *p = arena_alloc(a, len + 1);
-
-	memcpy(p, s, len);
-	p[len] = '\0';
-	return p;
-}
-
-/* The bytes of a text-like datum. */
-static inline const char *
-text_bytes(Datum d, int *len)
-{
-	text	   *t = (text *) PG_DETOAST_DATUM_PACKED(d);
-
-	*len = VARSIZE_ANY_EXHDR(t);
-	return VARDATA_ANY(t);
-}
-
-/* Lower-case a copy into the arena, as SQL lower() does in collation. */
-static char *
-lower_copy(Arena *a, const TrackCol *col, const char *s, int len, int *outlen)
-{
-	bool		ascii = col->ascii_lower;
-	char	   *p;
-
-	for (int i = 0; ascii && i < len; i++)
-		if ((unsigned char) s[i] >= 0x80)
-			ascii = false;
-	if (ascii)
-	{
-		p = arena_alloc(a, len + 1);
-		for (int i = 0; i < len; i++)
-		{
-			char		c = s[i];
-
-			p[i] = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
-		}
-		p[len] = '\0';
-		*outlen = len;
-		return p;
-	}
-	else
-	{
-		char	   *l = str_tolower(s, len, col->collation);
-
-		*outlen = strlen(l);
-		p = arena_strndup(a, l, *outlen);
-		pfree(l);
-		return p;
-	}
-}
-
-/* Does lower() in this collation lower-case ASCII letters as ASCII does? */
-static bool
-collation_ascii_lower(Oid collation)
-{
-	static const char upper[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-	char	   *l;
-	bool		ok;
-
-	if (!OidIsValid(collation))
-		collation = DEFAULT_COLLATION_OID;
-	if (lc_ctype_is_c(collation))
-		return true;
-	l = str_tolower(upper, sizeof(upper) - 1, collation);
-	ok = strcmp(l, "abcdefghijklmnopqrstuvwxyz") == 0;
-	pfree(l);
-	return ok;
-}
-
-/* Is this type citext (an extension's type, known by its name)? */
-static bool
-type_is_citext(Oid typid)
-{
-	HeapTuple	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
-	bool		is;
-
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for type %u", typid);
-	is = strcmp(NameStr(((Form_pg_type) GETSTRUCT(tup))->typname), "citext") == 0 &&
-		((Form_pg_type) GETSTRUCT(tup))->typtype == TYPTYPE_BASE;
-	ReleaseSysCache(tup);
-	return is;
-}
-
-/* The OID of a type in schema bounce, or InvalidOid. */
-static Oid
-bounce_type(const char *name)
-{
-	Oid			nsp = get_namespace_oid(BOUNCE_SCHEMA, true);
-
-	if (!OidIsValid(nsp))
-		return InvalidOid;
-	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
-						   CStringGetDatum(name), ObjectIdGetDatum(nsp));
-}
-
-/* "OPERATOR(schema.=)" for the equality of a type. */
-static char *
-equality_operator(Oid typid, const char *colname, const char *relname)
-{
-	TypeCacheEntry *tc = lookup_type_cache(typid, TYPECACHE_EQ_OPR);
-	HeapTuple	tup;
-	Form_pg_operator op;
-	char	   *s;
-
-	if (!OidIsValid(tc->eq_opr))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("column \"%s\" of relation %s has type %s, which has no equality operator",
-						colname, relname, format_type_be(typid)),
-				 errhint("The tenant column must be comparable with =: text, an integer or a uuid, for instance.")));
-	tup = SearchSysCache1(OPEROID, ObjectIdGetDatum(tc->eq_opr));
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for operator %u", tc->eq_opr);
-	op = (Form_pg_operator) GETSTRUCT(tup);
-	s = psprintf("OPERATOR(%s.%s)",
-				 quote_identifier(get_namespace_name(op->oprnamespace)),
-				 NameStr(op->oprname));
-	ReleaseSysCache(tup);
-	return s;
-}
-
-/* ----------------------------------------------------------------
- * The mapping
- * ---------------------------------------------------------------- */
-
-/* A trigger misuse error. */
-static void
-protocol_error(const char *tgname, const char *relname, const char *msg,
-			   const char *hint) pg_attribute_noreturn();
-
-static void
-protocol_error(const char *tgname, const char *relname, const char *msg,
-			   const char *hint)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-			 errmsg("trigger \"%s\" on %s %s", tgname, relname, msg),
-			 hint ? errhint("%s", hint) : 0));
-}
-
-/* Which readings a key allows; errors when the column's type is not one. */
-static void
-resolve_type(TrackMap *m, TrackKey key, TrackCol *col, const BounceTypes *bt)
-{
-	Oid			t = col->basetype;
-	const char *want = NULL;
-
-	col->citext = false;
-	switch (t)
-	{
-		case TEXTOID:
-		case VARCHAROID:
-			col->how = HOW_TEXT;
-			break;
-		case TIMESTAMPTZOID:
-		case TIMESTAMPOID:
-			col->how = HOW_TIMESTAMP;
-			break;
-		case INT2OID:
-			col->how = HOW_INT2;
-			break;
-		case INT4OID:
-			col->how = HOW_INT4;
-			break;
-		case INT8OID:
-			col->how = HOW_INT8;
-			break;
-		default:
-			if (type_is_citext(t))
-			{
-				col->how = HOW_TEXT;
-				col->citext = true;
-			}
-			else if (OidIsValid(bt->smtp_status) && t == bt->smtp_status)
-				col->how = HOW_STATUS;
-			else if (OidIsValid(bt->reason) && t == bt->reason)
-				col->how = HOW_REASON;
-			else if (OidIsValid(bt->kind) && t == bt->kind)
-				col->how = HOW_KIND;
-			else if (type_is_enum(t))
-				col->how = HOW_ENUM;
-			else
-				col->how = HOW_OUTPUT;
-			break;
-	}
-
-	switch (key)
-	{
-		case TK_ADDRESS:
-		case TK_DIAGNOSTIC:
-		case TK_COMMAND:
-		case TK_REMOTE:
-			if (col->how != HOW_TEXT)
-				want = "text, varchar or citext";
-			break;
-		case TK_EVENT:
-			if (col->how != HOW_TEXT && col->how != HOW_ENUM)
-				want = "text, varchar, citext or an enum such as bounce.event_type";
-			break;
-		case TK_TIME:
-			if (col->how != HOW_TIMESTAMP)
-				want = "timestamp with time zone or timestamp";
-			break;
-		case TK_CAMPAIGN:
-		case TK_TENANT:
-			if (col->how == HOW_TIMESTAMP || col->how == HOW_STATUS ||
-				col->how == HOW_REASON || col->how == HOW_KIND ||
-				col->how == HOW_ENUM)
-				col->how = HOW_OUTPUT;
-			if (type_is_array(t))
-				want = "a scalar type: text, an integer or a uuid, for instance";
-			break;
-		case TK_STATUS:
-			if (col->how != HOW_TEXT && col->how != HOW_STATUS)
-				want = "bounce.smtp_status, text, varchar or citext";
-			break;
-		case TK_REPLY_CODE:
-			if (col->how != HOW_TEXT && col->how != HOW_INT2 &&
-				col->how != HOW_INT4 && col->how != HOW_INT8)
-				want = "integer, smallint, bigint or text";
-			break;
-		case TK_REASON:
-			if (col->how != HOW_TEXT && col->how != HOW_REASON)
-				want = "bounce.reason, text, varchar or citext";
-			break;
-		case TK_KIND:
-			if (col->how != HOW_TEXT && col->how != HOW_KIND)
-				want = "bounce.kind, text, varchar or citext";
-			break;
-		case TK_COUNT:
-			break;
-	}
-	if (want != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("column \"%s\" of relation %s has type %s, which bounce.track() cannot read as the %s",
-						col->colname, m->relname, format_type_be(col->typid), key_names[key]),
-				 errdetail("Trigger \"%s\" names it as its %s column.", m->tgname, key_names[key]),
-				 errhint("The %s column must be %s.", key_names[key], want)));
-
-	if (col->how == HOW_OUTPUT)
-	{
-		Oid			func;
-		bool		varlena;
-
-		getTypeOutputInfo(col->typid, &func, &varlena);
-		fmgr_info_cxt(func, &col->out, m->cxt);
-	}
-	if (col->how == HOW_ENUM)
-	{
-		CatCList   *list = SearchSysCacheList1(ENUMTYPOIDNAME, ObjectIdGetDatum(t));
-
-		col->nlabels = list->n_members;
-		col->label_oids = MemoryContextAlloc(m->cxt, sizeof(Oid) * Max(1, list->n_members));
-		col->label_events = MemoryContextAlloc(m->cxt, sizeof(int) * Max(1, list->n_members));
-		for (int i = 0; i < list->n_members; i++)
-		{
-			HeapTuple	tup = &list->members[i]->tuple;
-			Form_pg_enum e = (Form_pg_enum) GETSTRUCT(tup);
-			BnEventType et;
-			const char *label = NameStr(e->enumlabel);
-
-			col->label_oids[i] = e->oid;
-			col->label_events[i] = bn_event_type_from_name(label, strlen(label), &et) ?
-				(int) et : -1;
-		}
-		ReleaseSysCacheList(list);
-	}
-}
-
-/* Build the replay and scan queries of a map. */
-static void
-build_queries(TrackMap *m, Relation rel)
-{
-	Oid			qrel = RelationGetRelid(rel);
-	Relation	root;
-	TupleDesc	rdesc;
-	StringInfoData sel,
-				q;
-	const char *qname;
-	int			pos = 0;
-	TrackCol   *addr = &m->cols[TK_ADDRESS];
-	TrackCol   *ten = &m->cols[TK_TENANT];
-	char	   *addr_match;
-	char	   *addr_col;
-
-	/* A row trigger on a partition replays from the whole partitioned table. */
-	if (rel->rd_rel->relispartition)
-	{
-		List	   *anc = get_partition_ancestors(qrel);
-
-		if (anc != NIL)
-			qrel = llast_oid(anc);
-	}
-	root = table_open(qrel, AccessShareLock);
-	rdesc = RelationGetDescr(root);
-	m->query_relid = qrel;
-	m->query_owner = root->rd_rel->relowner;
-	qname = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(root)),
-									   RelationGetRelationName(root));
-
-	/* The root must have the columns too (it has, for a partition). */
-	for (int k = 0; k < TK_COUNT; k++)
-		if (m->cols[k].how != HOW_NONE &&
-			SPI_fnumber(rdesc, m->cols[k].colname) <= 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_UNDEFINED_COLUMN),
-					 errmsg("column \"%s\" of relation %s does not exist",
-							m->cols[k].colname, qname)));
-
-	/* The select list: every mapped column but the address and tenant. */
-	initStringInfo(&sel);
-	for (int k = 0; k < TK_COUNT; k++)
-	{
-		if (m->cols[k].how == HOW_NONE || k == TK_ADDRESS || k == TK_TENANT)
-		{
-			m->cols[k].qpos = 0;
-			continue;
-		}
-		appendStringInfo(&sel, "%s%s", pos > 0 ? ", " : "",
-						 quote_identifier(m->cols[k].colname));
-		m->cols[k].qpos = ++pos;
-	}
-
-	addr_col = pstrdup(quote_identifier(addr->colname));
-	if (addr->citext)
-		addr_match = psprintf("%s %s CAST($1 AS %s)", addr_col,
-							  equality_operator(addr->basetype, addr->colname, qname),
-							  format_type_be_qualified(addr->basetype));
-	else
-		addr_match = psprintf("pg_catalog.lower(%s) OPERATOR(pg_catalog.=) $1", addr_col);
-
-	initStringInfo(&q);
-	appendStringInfo(&q, "SELECT %s FROM %s WHERE %s", sel.data, qname, addr_match);
-	if (ten->how != HOW_NONE)
-	{
-		const char *tcol = quote_identifier(ten->colname);
-
-		appendStringInfo(&q, " AND %s %s CAST($2 AS %s)", tcol,
-						 equality_operator(ten->basetype, ten->colname, qname),
-						 format_type_be_qualified(ten->typid));
-		m->replay_sql[0] = MemoryContextStrdup(m->cxt, q.data);
-		m->replay_nargs[0] = 2;
-		resetStringInfo(&q);
-		appendStringInfo(&q, "SELECT %s FROM %s WHERE %s AND (%s IS NULL", sel.data,
-						 qname, addr_match, tcol);
-		if (ten->how == HOW_TEXT)
-			appendStringInfo(&q, " OR CAST(%s AS pg_catalog.text) OPERATOR(pg_catalog.=) ''", tcol);
-		appendStringInfoString(&q, ")");
-		m->replay_sql[1] = MemoryContextStrdup(m->cxt, q.data);
-		m->replay_nargs[1] = 1;
-	}
-	else
-	{
-		m->replay_sql[0] = MemoryContextStrdup(m->cxt, q.data);
-		m->replay_sql[1] = m->replay_sql[0];
-		m->replay_nargs[0] = m->replay_nargs[1] = 1;
-	}
-
-	/* The rebuild: every event, an address's rows together. */
-	resetStringInfo(&q);
-	appendStringInfo(&q, "SELECT %s, %s%s%s FROM %s ORDER BY pg_catalog.lower(%s)",
-					 addr_col,
-					 ten->how != HOW_NONE ? quote_identifier(ten->colname) : "NULL::pg_catalog.text",
-					 pos > 0 ? ", " : "", sel.data, qname, addr_col);
-	m->scan_sql = MemoryContextStrdup(m->cxt, q.data);
-
-	table_close(root, AccessShareLock);
-}
-
-/* Build the mapping of a trigger on a relation; errors when misattached. */
-static TrackMap *
-map_build(Trigger *trigger, Relation rel)
-{
-	MemoryContext cxt,
-				old;
-	TrackMap   *m;
-	TupleDesc	desc = RelationGetDescr(rel);
-	BounceTypes bt;
-
-	bounce_citus_refuse_shard(rel);	/* the state would stay on a worker */
-	cxt = AllocSetContextCreate(map_cache_cxt, "bounce track map",
-								ALLOCSET_SMALL_SIZES);
-	old = MemoryContextSwitchTo(cxt);
-	PG_TRY();
-	{
-		m = palloc0(sizeof(TrackMap));
-		m->cxt = cxt;
-		m->tgoid = trigger->tgoid;
-		m->relid = RelationGetRelid(rel);
-		m->tgname = pstrdup(trigger->tgname);
-		m->relname = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
-												RelationGetRelationName(rel));
-
-		if (!TRIGGER_FOR_AFTER(trigger->tgtype))
-			protocol_error(m->tgname, m->relname,
-						   "must fire AFTER INSERT, not BEFORE or INSTEAD OF",
-						   "bounce.track() reads rows once they are inserted: CREATE TRIGGER ... AFTER INSERT.");
-		if (!TRIGGER_FOR_INSERT(trigger->tgtype) ||
-			(trigger->tgtype & (TRIGGER_TYPE_UPDATE | TRIGGER_TYPE_DELETE | TRIGGER_TYPE_TRUNCATE)))
-			protocol_error(m->tgname, m->relname, "must fire on INSERT only",
-						   "Events are facts: create the trigger AFTER INSERT; an update or delete of an event is not tracked (run bounce.rebuild() after changing past events).");
-		m->for_row = TRIGGER_FOR_ROW(trigger->tgtype);
-		if (!m->for_row && trigger->tgnewtable == NULL)
-			protocol_error(m->tgname, m->relname,
-						   "fires FOR EACH STATEMENT without a transition table",
-						   "Add REFERENCING NEW TABLE AS new_events, or use FOR EACH ROW.");
-
-		for (int i = 0; i < trigger->tgnargs; i++)
-		{
-			const char *arg = trigger->tgargs[i];
-			const char *eq = strchr(arg, '=');
-			int			klen;
-			int			k;
-
-			if (eq == NULL || eq == arg || eq[1] == '\0')
-				ereport(ERROR,
-						(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-						 errmsg("argument \"%s\" of trigger \"%s\" on %s is not key=column",
-								arg, m->tgname, m->relname),
-						 errhint("Arguments are key=column pairs, for instance 'address=email'; keys: %s.",
-								 KEYS_ACCEPTED)));
-			klen = eq - arg;
-			if (klen == 13 && strncmp(arg, "unknown_event", 13) == 0)
-			{
-				if (strcmp(eq + 1, "ignore") == 0)
-					m->unknown_ignore = true;
-				else if (strcmp(eq + 1, "error") == 0)
-					m->unknown_ignore = false;
-				else
-					ereport(ERROR,
-							(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-							 errmsg("argument \"%s\" of trigger \"%s\" on %s must be unknown_event=error or unknown_event=ignore",
-									arg, m->tgname, m->relname)));
-				continue;
-			}
-			for (k = 0; k < TK_COUNT; k++)
-				if ((int) strlen(key_names[k]) == klen &&
-					strncmp(arg, key_names[k], klen) == 0)
-					break;
-			if (k == TK_COUNT)
-				ereport(ERROR,
-						(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-						 errmsg("argument \"%s\" of trigger \"%s\" on %s has an unknown key \"%.*s\"",
-								arg, m->tgname, m->relname, klen, arg),
-						 errhint("Keys: %s.", KEYS_ACCEPTED)));
-			if (m->cols[k].colname != NULL)
-				ereport(ERROR,
-						(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-						 errmsg("trigger \"%s\" on %s names the %s column twice",
-								m->tgname, m->relname, key_names[k])));
-			m->cols[k].colname = pstrdup(eq + 1);
-		}
-
-		for (int k = TK_ADDRESS; k <= TK_TIME; k++)
-			if (m->cols[k].colname == NULL)
-				ereport(ERROR,
-						(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-						 errmsg("trigger \"%s\" on %s does not name its %s column",
-								m->tgname, m->relname, key_names[k]),
-						 errhint("Pass '%s=<column>' among the trigger's arguments; address, event and time are required.",
-								 key_names[k])));
-
-		bt.smtp_status = bounce_type("smtp_status");
-		bt.reason = bounce_type("reason");
-		bt.kind = bounce_type("kind");
-
-		for (int k = 0; k < TK_COUNT; k++)
-		{
-			TrackCol   *col = &m->cols[k];
-			Form_pg_attribute att;
-
-			if (col->colname == NULL)
-			{
-				col->how = HOW_NONE;
-				continue;
-			}
-			col->attnum = SPI_fnumber(desc, col->colname);
-			if (col->attnum <= 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_UNDEFINED_COLUMN),
-						 errmsg("column \"%s\" of relation %s does not exist",
-								col->colname, m->relname),
-						 errdetail("Trigger \"%s\" names it as its %s column.",
-								   m->tgname, key_names[k])));
-			att = TupleDescAttr(desc, col->attnum - 1);
-			col->typid = att->atttypid;
-			col->basetype = getBaseType(att->atttypid);
-			col->collation = OidIsValid(att->attcollation) ?
-				att->attcollation : DEFAULT_COLLATION_OID;
-			resolve_type(m, (TrackKey) k, col, &bt);
-			if (k == TK_ADDRESS)
-				col->ascii_lower = collation_ascii_lower(col->collation);
-		}
-
-		build_queries(m, rel);
-	}
-	PG_CATCH();
-	{
-		MemoryContextSwitchTo(old);
-		MemoryContextDelete(cxt);
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
-	MemoryContextSwitchTo(old);
-	return m;
-}
-
-/* Free a map's plans and memory. */
-static void
-map_free(TrackMap *m)
-{
-	for (int i = 0; i < 2; i++)
-		if (m->replay_plan[i] != NULL)
-		{
-			SPI_freeplan(m->replay_plan[i]);
-			if (i == 0 && m->replay_plan[1] == m->replay_plan[0])
-				m->replay_plan[1] = NULL;
-			m->replay_plan[i] = NULL;
-		}
-	MemoryContextDelete(m->cxt);
-}
-
-/* Mark the maps of a relation (or all) to be rebuilt. */
-static void
-maps_invalidate(Oid relid)
-{
-	HASH_SEQ_STATUS seq;
-	MapEntry   *e;
-
-	if (map_cache == NULL)
-		return;
-	hash_seq_init(&seq, map_cache);
-	while ((e = hash_seq_search(&seq)) != NULL)
-		if (relid == InvalidOid || e->key.relid == relid ||
-			(e->map != NULL && e->map->query_relid == relid))
-			e->valid = false;
-}
-
-/* The checked mapping of a trigger on a relation; see track.h. */
-TrackMap *
-track_map_get(Trigger *trigger, Relation rel)
-{
-	MapKey		key;
-	MapEntry   *e;
-	bool		found;
-
-	if (map_cache == NULL)
-	{
-		HASHCTL		ctl;
-
-		map_cache_cxt = AllocSetContextCreate(CacheMemoryContext, "bounce track maps",
-											  ALLOCSET_DEFAULT_SIZES);
-		memset(&ctl, 0, sizeof(ctl));
-		ctl.keysize = sizeof(MapKey);
-		ctl.entrysize = sizeof(MapEntry);
-		ctl.hcxt = map_cache_cxt;
-		map_cache = hash_create("bounce track maps", 16, &ctl,
-								HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-		bounce_on_relcache_change(maps_invalidate);
-	}
-
-	/* Maps replaced while a call was running are freed when none runs. */
-	if (track_depth == 0 && map_graveyard != NIL)
-	{
-		ListCell   *lc;
-
-		foreach(lc, map_graveyard)
-			map_free((TrackMap *) lfirst(lc));
-		list_free(map_graveyard);
-		map_graveyard = NIL;
-	}
-
-	memset(&key, 0, sizeof(key));
-	key.tgoid = trigger->tgoid;
-	key.relid = RelationGetRelid(rel);
-	e = hash_search(map_cache, &key, HASH_ENTER, &found);
-	if (!found)
-	{
-		e->map = NULL;
-		e->valid = false;
-	}
-	if (!e->valid || e->map == NULL)
-	{
-		TrackMap   *m;
-
-		if (e->map != NULL)
-		{
-			MemoryContext old = MemoryContextSwitchTo(map_cache_cxt);
-
-			map_graveyard = lappend(map_graveyard, e->map);
-			MemoryContextSwitchTo(old);
-			e->map = NULL;
-		}
-		/*
-		 * Valid from before the build: an invalidation that arrives while
-		 * the build reads the catalogs clears the flag again, so the next
-		 * call rebuilds.  An error leaves the entry without a map, which
-		 * rebuilds too.
-		 */
-		e->valid = true;
-		m = map_build(trigger, rel);
-		e = hash_search(map_cache, &key, HASH_ENTER, &found);
-		if (!found)
-			e->valid = false;
-		e->map = m;
-	}
-	return e->map;
-}
-
-/* The qualified name of the events table of a map. */
-const char *
-track_map_relname(TrackMap *map)
-{
-	return map->relname;
-}
-
-/* ----------------------------------------------------------------
- * Reading events
- * ---------------------------------------------------------------- */
-
-/* The key text of a tenant or campaign value; NULL for none. */
-static const char *
-key_text(const TrackCol *col, Datum d, bool isnull, Arena *a, uint32 *len)
-{
-	char		buf[24];
-	int			n;
-	const char *s;
-
-	*len = 0;
-	if (isnull)
-		return NULL;
-	switch (col->how)
-	{
-		case HOW_TEXT:
-			s = text_bytes(d, &n);
-			break;
-		case HOW_INT2:
-			n = pg_ltoa(DatumGetInt16(d), buf);
-			s = buf;
-			break;
-		case HOW_INT4:
-			n = pg_ltoa(DatumGetInt32(d), buf);
-			s = buf;
-			break;
-		case HOW_INT8:
-			n = pg_lltoa(DatumGetInt64(d), buf);
-			s = buf;
-			break;
-		default:
-			{
-				char	   *o = OutputFunctionCall(unconstify(FmgrInfo *, &col->out), d);
-				char	   *p;
-
-				n = strlen(o);
-				p = arena_strndup(a, o, n);
-				pfree(o);
-				*len = n;
-				return n > 0 ? p : NULL;
-			}
-	}
-	if (n == 0)
-		return NULL;
-	*len = n;
-	return arena_strndup(a, s, n);
-}
-
-/* A short text value ASCII lower-cased into buf; false if too long. */
-static bool
-short_lower(const char *s, int len, char *buf, int bufsize)
-{
-	if (len >= bufsize)
-		return false;
-	for (int i = 0; i < len; i++)
-		buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] + ('a' - 'A')) : s[i];
-	buf[len] = '\0';
-	return true;
-}
-
-/* An error for a bad value in a row. */
-static void
-value_error(TrackMap *m, TrackKey key, int code, const char *msg,
-			const char *hint) pg_attribute_noreturn();
-
-static void
-value_error(TrackMap *m, TrackKey key, int code, const char *msg,
-			const char *hint)
-{
-	ereport(ERROR,
-			(errcode(code),
-			 errmsg("%s", msg),
-			 errdetail("Column \"%s\" of relation %s, read by trigger \"%s\" as the %s.",
-					   m->cols[key].colname, m->relname, m->tgname, key_names[key]),
-			 hint ? errhint("%s", hint) : 0));
-}
-
-/* Reason and kind of a bounce row. */
-static void
-read_bounce(TrackMap *m, const TrackCol *cols, Datum *v, bool *isnull,
-			bool strict, const char *tenant, const char *address,
-			uint32 address_len, BnEvent *ev)
-{
-	BnInput		in;
-	int			n;
-	const char *s;
-	bool		have_reason = false;
-	BnReason	reason = BN_REASON_UNDEFINED;
-	bool		have_kind = false;
-	BnKind		kind = BN_KIND_UNDETERMINED;
-	const char *rule_tenant = tenant[0] ? tenant : NULL;
-	char		buf[64];
-
-	memset(&in, 0, sizeof(in));
-	in.status = BN_STATUS_NONE;
-	if (cols[TK_DIAGNOSTIC].how != HOW_NONE && !isnull[TK_DIAGNOSTIC])
-	{
-		in.text = text_bytes(v[TK_DIAGNOSTIC], &n);
-		in.text_len = n;
-	}
-	if (cols[TK_STATUS].how != HOW_NONE && !isnull[TK_STATUS])
-	{
-		if (cols[TK_STATUS].how == HOW_STATUS)
-			in.status = DatumGetInt32(v[TK_STATUS]);
-		else
-		{
-			BnStatus	st;
-
-			s = text_bytes(v[TK_STATUS], &n);
-			if (bn_status_parse(s, n, &st) == BN_STATUS_OK)
-				in.status = st;
-			else
-				in.status = bn_status_find(s, n);
-		}
-	}
-	if (cols[TK_REPLY_CODE].how != HOW_NONE && !isnull[TK_REPLY_CODE])
-	{
-		int64		code = 0;
-
-		switch (cols[TK_REPLY_CODE].how)
-		{
-			case HOW_INT2:
-				code = DatumGetInt16(v[TK_REPLY_CODE]);
-				break;
-			case HOW_INT4:
-				code = DatumGetInt32(v[TK_REPLY_CODE]);
-				break;
-			case HOW_INT8:
-				code = DatumGetInt64(v[TK_REPLY_CODE]);
-				break;
-			default:
-				s = text_bytes(v[TK_REPLY_CODE], &n);
-				code = bn_reply_code_find(s, n);
-				break;
-		}
-		in.reply_code = (code >= 0 && code <= 999 && bn_reply_code_valid((int) code)) ?
-			(int) code : 0;
-	}
-	if (cols[TK_COMMAND].how != HOW_NONE && !isnull[TK_COMMAND])
-	{
-		in.command = text_bytes(v[TK_COMMAND], &n);
-		in.command_len = n;
-	}
-	if (cols[TK_REMOTE].how != HOW_NONE && !isnull[TK_REMOTE])
-	{
-		in.remote = text_bytes(v[TK_REMOTE], &n);
-		in.remote_len = n;
-	}
-	else
-	{
-		in.remote = address;
-		in.remote_len = address_len;
-	}
-
-	if (cols[TK_REASON].how != HOW_NONE && !isnull[TK_REASON])
-	{
-		if (cols[TK_REASON].how == HOW_REASON)
-		{
-			reason = bounce_reason_from_oid(DatumGetObjectId(v[TK_REASON]));
-			have_reason = true;
-		}
-		else
-		{
-			s = text_bytes(v[TK_REASON], &n);
-			if (n > 0)
-			{
-				if (short_lower(s, n, buf, sizeof(buf)) &&
-					bn_reason_from_name(buf, n, &reason))
-					have_reason = true;
-				else if (strict)
-					value_error(m, TK_REASON, ERRCODE_INVALID_TEXT_REPRESENTATION,
-								psprintf("unknown bounce reason \"%.*s\"", Min(n, 200), s),
-								"The reason column holds names of bounce.reason (user_unknown, mailbox_full, blocked, ...) or NULL to classify the diagnostic.");
-			}
-		}
-	}
-	if (cols[TK_KIND].how != HOW_NONE && !isnull[TK_KIND])
-	{
-		if (cols[TK_KIND].how == HOW_KIND)
-		{
-			kind = bounce_kind_from_oid(DatumGetObjectId(v[TK_KIND]));
-			have_kind = true;
-		}
-		else
-		{
-			s = text_bytes(v[TK_KIND], &n);
-			if (n > 0)
-			{
-				if (short_lower(s, n, buf, sizeof(buf)) &&
-					bn_kind_from_name(buf, n, &kind))
-					have_kind = true;
-				else if (strict)
-					value_error(m, TK_KIND, ERRCODE_INVALID_TEXT_REPRESENTATION,
-								psprintf("unknown bounce kind \"%.*s\"", Min(n, 200), s),
-								"The kind column holds hard, soft, block, undetermined, none, or NULL for the kind of the reason.");
-			}
-		}
-	}
-
-	if (have_reason)
-	{
-		if (!have_kind)
-			kind = bounce_map_kind(reason,
-								   bn_default_kind(&in, reason, in.status, in.reply_code),
-								   rule_tenant);
-	}
-	else
-	{
-		BnVerdict	verdict;
-
-		bounce_classify_with_rules(&in, rule_tenant, &verdict);
-		reason = verdict.reason;
-		if (!have_kind)
-			kind = verdict.kind;
-	}
-	ev->reason = reason;
-	ev->kind = kind;
-}
-
-/* The event type of an enum label the map does not know, or -1. */
-static int
-enum_label_event(Oid label)
-{
-	HeapTuple	tup = SearchSysCache1(ENUMOID, ObjectIdGetDatum(label));
-	BnEventType et;
-	const char *name;
-	int			t = -1;
-
-	if (!HeapTupleIsValid(tup))
-		return -1;
-	name = NameStr(((Form_pg_enum) GETSTRUCT(tup))->enumlabel);
-	if (bn_event_type_from_name(name, strlen(name), &et))
-		t = (int) et;
-	ReleaseSysCache(tup);
-	return t;
-}
-
-/*
- * One row's event.  v and isnull are indexed by key.  A fixed tenant and
- * address (the replay's) are used instead of the columns when given.
- * False when the row is no event: no address or event, or (not strict)
- * a value that a strict read rejects.
- */
-static bool
-read_event(TrackMap *m, const TrackCol *cols, Datum *v, bool *isnull,
-		   bool strict, Arena *a, const char *fixed_tenant,
-		   const char *fixed_address, TrackEvent *out)
-{
-	BnEventType type;
-	const char *s;
-	int			n;
-
-	/* event */
-	if (isnull[TK_EVENT])
-		return false;
-	if (cols[TK_EVENT].how == HOW_ENUM)
-	{
-		Oid			label = DatumGetObjectId(v[TK_EVENT]);
-		int			t = -1;
-
-		int			i;
-
-		for (i = 0; i < cols[TK_EVENT].nlabels; i++)
-			if (cols[TK_EVENT].label_oids[i] == label)
-			{
-				t = cols[TK_EVENT].label_events[i];
-				break;
-			}
-
-		/*
-		 * A label added (ALTER TYPE ... ADD VALUE) since the map was built:
-		 * that invalidates no relcache entry, so the map does not know it.
-		 * Read it from the catalog.
-		 */
-		if (i == cols[TK_EVENT].nlabels)
-			t = enum_label_event(label);
-		if (t < 0)
-		{
-			if (strict && !m->unknown_ignore)
-				value_error(m, TK_EVENT, ERRCODE_INVALID_PARAMETER_VALUE,
-							psprintf("unknown event type \"%s\"",
-									 OidOutputFunctionCall(F_ENUM_OUT, v[TK_EVENT])),
-							psprintf("Accepted: %s. Add 'unknown_event=ignore' to the trigger's arguments to skip other events.",
-									 bn_event_type_accepted));
-			return false;
-		}
-		type = (BnEventType) t;
-	}
-	else
-	{
-		s = text_bytes(v[TK_EVENT], &n);
-		if (!bn_event_type_from_name(s, n, &type))
-		{
-			if (strict && !m->unknown_ignore)
-				value_error(m, TK_EVENT, ERRCODE_INVALID_PARAMETER_VALUE,
-							psprintf("unknown event type \"%.*s\"", Min(n, 200), s),
-							psprintf("Accepted: %s. Add 'unknown_event=ignore' to the trigger's arguments to skip other events.",
-									 bn_event_type_accepted));
-			return false;
-		}
-	}
-
-	/* address */
-	if (fixed_address != NULL)
-	{
-		out->address = fixed_address;
-		out->address_len = strlen(fixed_address);
-	}
-	else
-	{
-		int			len;
-
-		if (isnull[TK_ADDRESS])
-			return false;
-		s = text_bytes(v[TK_ADDRESS], &n);
-		if (n == 0)
-			return false;
-		out->address = lower_copy(a, &cols[TK_ADDRESS], s, n, &len);
-		out->address_len = len;
-	}
-
-	/* time */
-	if (isnull[TK_TIME])
-	{
-		if (strict)
-			value_error(m, TK_TIME, ERRCODE_NOT_NULL_VIOLATION,
-						"event time is null", "Every event needs the time it happened.");
-		return false;
-	}
-	out->ev.at = DatumGetTimestampTz(v[TK_TIME]);
-	if (TIMESTAMP_NOT_FINITE(out->ev.at))
-	{
-		if (strict)
-			value_error(m, TK_TIME, ERRCODE_DATETIME_VALUE_OUT_OF_RANGE,
-						"event time is infinite", "Every event needs the time it happened.");
-		return false;
-	}
-	out->ev.type = type;
-
-	/* tenant */
-	if (fixed_tenant != NULL)
-	{
-		out->tenant = fixed_tenant;
-		out->tenant_len = strlen(fixed_tenant);
-	}
-	else if (cols[TK_TENANT].how == HOW_NONE || isnull[TK_TENANT])
-	{
-		out->tenant = "";
-		out->tenant_len = 0;
-	}
-	else if (cols[TK_TENANT].how == HOW_TEXT)
-	{
-		s = text_bytes(v[TK_TENANT], &n);
-		if (m->last_tenant != NULL && m->last_tenant_len == (uint32) n &&
-			memcmp(m->last_tenant, s, n) == 0)
-		{
-			out->tenant = m->last_tenant;
-			out->tenant_len = n;
-		}
-		else
-		{
-			out->tenant = arena_strndup(a, s, n);
-			out->tenant_len = n;
-			m->last_tenant = out->tenant;
-			m->last_tenant_len = n;
-		}
-	}
-	else
-	{
-		uint32		len;
-		const char *t = key_text(&cols[TK_TENANT], v[TK_TENANT], false, a, &len);
-
-		out->tenant = t ? t : "";
-		out->tenant_len = len;
-	}
-
-	/* campaign */
-	out->ev.campaign = NULL;
-	out->ev.campaign_len = 0;
-	if (cols[TK_CAMPAIGN].how != HOW_NONE)
-	{
-		uint32		len;
-
-		if (cols[TK_CAMPAIGN].how == HOW_INT8 && !isnull[TK_CAMPAIGN])
-		{
-			char		buf[24];
-
-			len = pg_lltoa(DatumGetInt64(v[TK_CAMPAIGN]), buf);
-			if (m->last_campaign != NULL && m->last_campaign_len == len &&
-				memcmp(m->last_campaign, buf, len) == 0)
-				out->ev.campaign = m->last_campaign;
-			else
-			{
-				out->ev.campaign = arena_strndup(a, buf, len);
-				m->last_campaign = out->ev.campaign;
-				m->last_campaign_len = len;
-			}
-		}
-		else
-			out->ev.campaign = key_text(&cols[TK_CAMPAIGN], v[TK_CAMPAIGN],
-										isnull[TK_CAMPAIGN], a, &len);
-		out->ev.campaign_len = len;
-	}
-
-	out->ev.kind = BN_KIND_NONE;
-	out->ev.reason = BN_REASON_UNDEFINED;
-	if (type == BN_EVENT_BOUNCE)
-		read_bounce(m, cols, v, isnull, strict, out->tenant, out->address,
-					out->address_len, &out->ev);
-	return true;
-}
-
-/* The mapped columns of a slot, by key. */
-static inline void
-slot_values(TrackMap *m, TupleTableSlot *slot, Datum *v, bool *isnull)
-{
-	for (int k = 0; k < TK_COUNT; k++)
-	{
-		if (m->cols[k].how == HOW_NONE)
-		{
-			isnull[k] = true;
-			continue;
-		}
-		v[k] = slot_getattr(slot, m->cols[k].attnum, &isnull[k]);
-	}
-}
-
-/* The mapped columns of a replay row (select list positions), by key. */
-static inline void
-replay_values(TrackMap *m, HeapTuple tup, TupleDesc desc, int offset,
-			  Datum *v, bool *isnull)
-{
-	for (int k = 0; k < TK_COUNT; k++)
-	{
-		if (m->cols[k].qpos == 0)
-		{
-			isnull[k] = true;
-			continue;
-		}
-		v[k] = heap_getattr(tup, m->cols[k].qpos + offset, desc, &isnull[k]);
-	}
-}
-
-/* ----------------------------------------------------------------
- * Replaying an address
- * ---------------------------------------------------------------- */
-
-/* qsort comparator for BnEvent. */
-static int
-event_qsort_cmp(const void *a, const void *b)
-{
-	return bn_event_cmp((const BnEvent *) a, (const BnEvent *) b);
-}
-
-/* Replay one address from the events table; see track.h. */
-void
-track_replay_address(TrackMap *map, const char *tenant, const char *address,
-					 BnState *st, const BnPolicy *policy, MemoryContext cxt)
-{
-	int			which = (tenant[0] == '\0') ? 1 : 0;
-	Datum		args[2];
-	SavedUser	saved;
-	int			ret;
-	uint64		n;
-	BnEvent    *events;
-	int			nevents = 0;
-	Arena		arena;
-	BnTime		cleared = st->cleared_at;
-	MemoryContext old;
-
-	/*
-	 * The events table's owner may read all of it; the inserting role may
-	 * not.  A fresh snapshot sees every event committed before our fetch of
-	 * the state, even under REPEATABLE READ.
-	 */
-	become_user(map->query_owner, &saved);
-	if (map->replay_plan[which] == NULL)
-	{
-		Oid			types[2] = {TEXTOID, TEXTOID};
-		SPIPlanPtr	p;
-
-		p = SPI_prepare(map->replay_sql[which], map->replay_nargs[which], types);
-		if (p == NULL)
-			elog(ERROR, "could not prepare \"%s\": %s", map->replay_sql[which],
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		map->replay_plan[which] = p;
-	}
-
-	args[0] = CStringGetTextDatum(address);
-	args[1] = CStringGetTextDatum(tenant);
-	ret = SPI_execute_snapshot(map->replay_plan[which], args, NULL,
-							   GetLatestSnapshot(), InvalidSnapshot,
-							   true, false, 0);
-	restore_user(&saved);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "could not replay address \"%s\": %s", address,
-			 SPI_result_code_string(ret));
-
-	old = MemoryContextSwitchTo(cxt);
-	arena.cxt = cxt;
-	arena.cur = NULL;
-	arena.left = 0;
-	n = SPI_processed;
-	events = palloc(sizeof(BnEvent) * Max(n, 1));
-	for (uint64 i = 0; i < n; i++)
-	{
-		Datum		v[TK_COUNT];
-		bool		isnull[TK_COUNT];
-		TrackEvent	te;
-
-		replay_values(map, SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 0, v, isnull);
-		if (read_event(map, map->cols, v, isnull, false, &arena, tenant, address, &te))
-			events[nevents++] = te.ev;
-	}
-	SPI_freetuptable(SPI_tuptable);
-
-	qsort(events, nevents, sizeof(BnEvent), event_qsort_cmp);
-	bn_state_init(st);
-	st->cleared_at = cleared;
-	for (int i = 0; i < nevents; i++)
-		bn_state_apply(st, &events[i], policy);
-	MemoryContextSwitchTo(old);
-}
 
 /* ----------------------------------------------------------------
  * Applying a batch
@@ -1505,7 +214,7 @@ track_address(TrackCall *call, TrackEvent **evs, int n)
 		else
 		{
 			track_spi_connect(call);
-			track_replay_address(map, tenant, address, &st, &policy, call->addr_cxt);
+			track_replay_address(tenant, address, &st, &policy, call->addr_cxt);
 			call->replays++;
 			replayed = true;
 		}
@@ -1653,9 +362,10 @@ track_statement(TrackCall *call, TriggerData *td)
 	TupleTableSlot *slot;
 	MemoryContext batch_cxt;
 	bool		more = true;
+	int64		rowpos = 0;		/* rows of the statement read so far */
 
 	if (ts == NULL)
-		protocol_error(map->tgname, map->relname,
+		track_protocol_error(map->tgname, map->relname,
 					   "fires FOR EACH STATEMENT without a transition table",
 					   "Add REFERENCING NEW TABLE AS new_events, or use FOR EACH ROW.");
 
@@ -1679,11 +389,7 @@ track_statement(TrackCall *call, TriggerData *td)
 
 		/* an address written by an earlier batch can be written again */
 		CommandCounterIncrement();
-		arena.cxt = batch_cxt;
-		arena.cur = NULL;
-		arena.left = 0;
-		map->last_tenant = NULL;
-		map->last_campaign = NULL;
+		arena_init(&arena, batch_cxt);
 		events = palloc(sizeof(TrackEvent) * cap);
 		keys = palloc(sizeof(SortKey) * cap);
 		for (;;)
@@ -1704,8 +410,9 @@ track_statement(TrackCall *call, TriggerData *td)
 				keys = repalloc_huge(keys, sizeof(SortKey) * cap);
 			}
 			te = &events[n];
-			slot_values(map, slot, v, isnull);
-			if (!read_event(map, map->cols, v, isnull, true, &arena, NULL, NULL, te))
+			track_slot_values(map, slot, v, isnull);
+			rowpos++;
+			if (!track_read_event(map, map->cols, v, isnull, true, &arena, rowpos, te))
 				continue;
 			if (te->tenant != hashed_tenant)
 			{
@@ -1724,8 +431,6 @@ track_statement(TrackCall *call, TriggerData *td)
 		MemoryContextSwitchTo(old);
 		if (n > 0)
 			track_batch(call, events, keys, n);
-		map->last_tenant = NULL;
-		map->last_campaign = NULL;
 		MemoryContextReset(batch_cxt);
 	}
 	ExecDropSingleTupleTableSlot(slot);
@@ -1743,25 +448,19 @@ track_row(TrackCall *call, TriggerData *td)
 	TrackEvent *one = &te;
 	Arena		arena;
 
-	arena.cxt = call->addr_cxt;
-	arena.cur = NULL;
-	arena.left = 0;
-	map->last_tenant = NULL;
-	map->last_campaign = NULL;
-	slot_values(map, td->tg_trigslot, v, isnull);
-	if (!read_event(map, map->cols, v, isnull, true, &arena, NULL, NULL, &te))
+	arena_init(&arena, call->addr_cxt);
+	track_slot_values(map, td->tg_trigslot, v, isnull);
+	if (!track_read_event(map, map->cols, v, isnull, true, &arena, 0, &te))
 		return;
 	te.seq = 0;
 	track_address(call, &one, 1);
-	map->last_tenant = NULL;
-	map->last_campaign = NULL;
 }
 
 /* One call's work, counted in track_depth even when it fails. */
 static void
 track_call_run(TrackCall *call, TriggerData *td, TrackStmtCache *sc)
 {
-	track_depth++;
+	track_hold();
 	PG_TRY();
 	{
 		state_store_open_with(&call->ss, sc->found, sc->newrow, sc->empty_array);
@@ -1775,7 +474,7 @@ track_call_run(TrackCall *call, TriggerData *td, TrackStmtCache *sc)
 	}
 	PG_FINALLY();
 	{
-		track_depth--;
+		track_release();
 	}
 	PG_END_TRY();
 }
@@ -1801,7 +500,7 @@ bounce_track(PG_FUNCTION_ARGS)
 				 errmsg("function bounce.track() was not called by the trigger manager"),
 				 errhint("Attach it to an events table: CREATE TRIGGER ... AFTER INSERT ON events ... EXECUTE FUNCTION bounce.track('address=...', 'event=...', 'time=...').")));
 	if (!TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		protocol_error(td->tg_trigger->tgname,
+		track_protocol_error(td->tg_trigger->tgname,
 					   quote_qualified_identifier(get_namespace_name(RelationGetNamespace(td->tg_relation)),
 												  RelationGetRelationName(td->tg_relation)),
 					   "must fire AFTER INSERT",
@@ -1845,205 +544,83 @@ bounce_track(PG_FUNCTION_ARGS)
 	return PointerGetDatum(NULL);
 }
 
-/* ----------------------------------------------------------------
- * The whole table, for bounce.rebuild()
- * ---------------------------------------------------------------- */
-
-struct TrackScan
-{
-	TrackMap   *map;
-	Portal		portal;
-	SPITupleTable *tt;			/* the current fetch */
-	uint64		pos;
-	bool		done;
-	/* rows of the current address, read so far */
-	char	   *pending_address;	/* the address key of the group */
-	MemoryContext group_cxt;
-	Arena		arena;
-	TrackEvent *events;
-	int			n;
-	int			cap;
-	int			next;			/* next tenant group to return */
-	bool		grouped;
-};
-
-/* qsort comparator: tenant then event order. */
-static int
-scan_cmp(const void *pa, const void *pb)
-{
-	const TrackEvent *a = (const TrackEvent *) pa;
-	const TrackEvent *b = (const TrackEvent *) pb;
-	int			c = strcmp(a->tenant, b->tenant);
-
-	if (c != 0)
-		return c;
-	c = bn_event_cmp(&a->ev, &b->ev);
-	if (c != 0)
-		return c;
-	return (a->seq > b->seq) - (a->seq < b->seq);
-}
-
-/* Start reading the whole events table (SPI connected, as the caller). */
-TrackScan *
-track_scan_begin(TrackMap *map)
-{
-	TrackScan  *scan = palloc0(sizeof(TrackScan));
-	SPIPlanPtr	plan;
-
-	scan->map = map;
-	map->last_tenant = NULL;
-	map->last_campaign = NULL;
-	plan = SPI_prepare(map->scan_sql, 0, NULL);
-	if (plan == NULL)
-		elog(ERROR, "could not prepare \"%s\": %s", map->scan_sql,
-			 SPI_result_code_string(SPI_result));
-	scan->portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
-	scan->group_cxt = AllocSetContextCreate(CurrentMemoryContext, "bounce rebuild address",
-											ALLOCSET_DEFAULT_SIZES);
-	scan->arena.cxt = scan->group_cxt;
-	scan->cap = 64;
-	scan->events = MemoryContextAlloc(scan->group_cxt, sizeof(TrackEvent) * scan->cap);
-	return scan;
-}
-
-/*
- * The events of the next (tenant, address), sorted; false at the end.  The
- * events stay valid until the next call.
- */
-bool
-track_scan_next_address(TrackScan *scan, TrackEvent **events, int *nevents,
-						MemoryContext cxt)
-{
-	TrackMap   *map = scan->map;
-
-	for (;;)
-	{
-		/* hand out the tenant groups of the address read */
-		if (scan->grouped)
-		{
-			if (scan->next < scan->n)
-			{
-				int			start = scan->next;
-				int			end = start + 1;
-
-				while (end < scan->n &&
-					   strcmp(scan->events[end].tenant, scan->events[start].tenant) == 0)
-					end++;
-				scan->next = end;
-				*events = scan->events + start;
-				*nevents = end - start;
-				return true;
-			}
-			/* start the next address */
-			scan->grouped = false;
-			scan->n = 0;
-			scan->next = 0;
-			scan->pending_address = NULL;
-			MemoryContextReset(scan->group_cxt);
-			scan->arena.cur = NULL;
-			scan->arena.left = 0;
-			scan->cap = 64;
-			scan->events = MemoryContextAlloc(scan->group_cxt, sizeof(TrackEvent) * scan->cap);
-			map->last_tenant = NULL;
-			map->last_campaign = NULL;
-		}
-
-		/* read rows until the address changes */
-		for (;;)
-		{
-			HeapTuple	tup;
-			TupleDesc	desc;
-			Datum		v[TK_COUNT];
-			bool		isnull[TK_COUNT];
-			TrackEvent	te;
-			MemoryContext old;
-			bool		ok;
-
-			if (scan->tt == NULL || scan->pos >= scan->tt->numvals)
-			{
-				if (scan->tt != NULL)
-				{
-					SPI_freetuptable(scan->tt);
-					scan->tt = NULL;
-				}
-				if (scan->done)
-					break;
-				SPI_cursor_fetch(scan->portal, true, 10000);
-				scan->tt = SPI_tuptable;
-				scan->pos = 0;
-				if (SPI_processed == 0)
-				{
-					scan->done = true;
-					SPI_freetuptable(scan->tt);
-					scan->tt = NULL;
-					break;
-				}
-			}
-			tup = scan->tt->vals[scan->pos];
-			desc = scan->tt->tupdesc;
-
-			/* columns 1, 2: address and tenant; then the select list */
-			replay_values(map, tup, desc, 2, v, isnull);
-			v[TK_ADDRESS] = heap_getattr(tup, 1, desc, &isnull[TK_ADDRESS]);
-			v[TK_TENANT] = heap_getattr(tup, 2, desc, &isnull[TK_TENANT]);
-
-			old = MemoryContextSwitchTo(scan->group_cxt);
-			ok = read_event(map, map->cols, v, isnull, false, &scan->arena, NULL, NULL, &te);
-			MemoryContextSwitchTo(old);
-			if (!ok)
-			{
-				scan->pos++;
-				continue;
-			}
-			if (scan->pending_address != NULL &&
-				strcmp(te.address, scan->pending_address) != 0)
-				break;			/* this row starts the next address */
-			scan->pos++;
-			if (scan->n >= scan->cap)
-			{
-				scan->cap *= 2;
-				scan->events = repalloc_huge(scan->events, sizeof(TrackEvent) * scan->cap);
-			}
-			te.seq = scan->n;
-			scan->events[scan->n++] = te;
-			scan->pending_address = (char *) te.address;
-		}
-
-		if (scan->n == 0)
-			return false;
-		qsort(scan->events, scan->n, sizeof(TrackEvent), scan_cmp);
-		scan->grouped = true;
-		scan->next = 0;
-	}
-}
-
-/* Stop reading. */
-void
-track_scan_end(TrackScan *scan)
-{
-	if (scan->tt != NULL)
-		SPI_freetuptable(scan->tt);
-	SPI_cursor_close(scan->portal);
-	MemoryContextDelete(scan->group_cxt);
-	pfree(scan);
-}
-
-/* The OID of bounce.track(). */
-Oid
-track_function_oid(void)
-{
-	return LookupFuncName(list_make2(makeString(BOUNCE_SCHEMA), makeString("track")),
-						  0, NULL, false);
-}
-
 /* The description of a column of a map. */
 static void
 describe_col(StringInfo buf, TrackMap *m, int k)
 {
 	TrackCol   *c = &m->cols[k];
 
-	appendStringInfo(buf, "\n  %s = %s (%s)", key_names[k], quote_identifier(c->colname),
+	appendStringInfo(buf, "\n  %s = %s (%s)", track_key_names[k], quote_identifier(c->colname),
 					 format_type_be(c->typid));
+}
+
+/* Whether purged events of the table are archived, and by what. */
+static void
+describe_purge(StringInfo buf, Relation rel)
+{
+	Oid			fn = track_purge_function_oid();
+	bool		del = false,
+				trunc = false;
+
+	if (rel->trigdesc != NULL && OidIsValid(fn))
+		for (int i = 0; i < rel->trigdesc->numtriggers; i++)
+		{
+			Trigger    *t = &rel->trigdesc->triggers[i];
+
+			if (t->tgfoid != fn || t->tgenabled == TRIGGER_DISABLED)
+				continue;
+			if (TRIGGER_FOR_DELETE(t->tgtype))
+				del = true;
+			if (TRIGGER_FOR_TRUNCATE(t->tgtype))
+				trunc = true;
+		}
+	if (del && trunc)
+		appendStringInfoString(buf, "\n  purge: rows deleted or truncated are archived (bounce.event_archive)");
+	else
+		appendStringInfo(buf, "\n  purge: %s NOT archived: the state of their addresses would change at their next replay (attach bounce.track_purge() with bounce.track_events())",
+						 del ? "truncated rows" : trunc ? "deleted rows" : "deleted and truncated rows");
+}
+
+/*
+ * For a partitioned table tracked by a statement trigger: is every
+ * partition tracked too?  (A row trigger PostgreSQL clones itself.)
+ */
+static void
+describe_partitions(StringInfo buf, Relation rel, Trigger *t)
+{
+	List	   *parts = find_all_inheritors(RelationGetRelid(rel), AccessShareLock, NULL);
+	ListCell   *lc;
+	int			n = 0;
+	StringInfoData missing;
+
+	initStringInfo(&missing);
+	foreach(lc, parts)
+	{
+		Oid			part = lfirst_oid(lc);
+		Relation	p;
+		bool		has = false;
+
+		if (part == RelationGetRelid(rel))
+			continue;
+		n++;
+		p = table_open(part, AccessShareLock);
+		if (p->trigdesc != NULL)
+			for (int i = 0; i < p->trigdesc->numtriggers && !has; i++)
+				has = p->trigdesc->triggers[i].tgfoid == t->tgfoid &&
+					strcmp(p->trigdesc->triggers[i].tgname, t->tgname) == 0 &&
+					p->trigdesc->triggers[i].tgenabled != TRIGGER_DISABLED;
+		if (!has)
+			appendStringInfo(&missing, "%s%s", missing.len > 0 ? ", " : "",
+							 quote_qualified_identifier(get_namespace_name(RelationGetNamespace(p)),
+														RelationGetRelationName(p)));
+		table_close(p, AccessShareLock);
+	}
+	if (missing.len == 0)
+		appendStringInfo(buf, "\n  partitions: %d, each tracked (rows written straight into a partition count; new partitions get the triggers)", n);
+	else
+		appendStringInfo(buf, "\n  partitions NOT tracked: %s (rows written straight into them are missed: SELECT bounce.track_partitions('%s'))",
+						 missing.data, quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+																 RelationGetRelationName(rel)));
 }
 
 PG_FUNCTION_INFO_V1(bounce_track_check);
@@ -2092,6 +669,9 @@ bounce_track_check(PG_FUNCTION_ARGS)
 			appendStringInfo(&buf, "\n  replay: %s", m->replay_sql[0]);
 			if (m->replay_sql[1] != m->replay_sql[0])
 				appendStringInfo(&buf, "\n  replay (no tenant): %s", m->replay_sql[1]);
+			describe_purge(&buf, rel);
+			if (rel->rd_rel->relkind == RELKIND_PARTITIONED_TABLE)
+				describe_partitions(&buf, rel, t);
 		}
 	}
 	table_close(rel, AccessShareLock);
@@ -2102,3 +682,4 @@ bounce_track_check(PG_FUNCTION_ARGS)
 				 errhint("Attach one with bounce.track_events().")));
 	PG_RETURN_TEXT_P(cstring_to_text(buf.data));
 }
+

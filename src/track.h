@@ -1,14 +1,16 @@
 /*
  * track.h
- *		What track.c, state_store.c and rebuild.c share: the address state
- *		tables, the policy cache, and the reading of the sender's events.
+ *		What the state files share: the reading of the sender's events, the
+ *		replay, the address state table, the policy, the suppression list.
  *
- * The layering: track.c reads events out of the sender's rows (columns
- * named by the trigger's arguments) and decides per address between
- * applying the new events and replaying the address; state_store.c reads
+ * The layering: trigmap.c maps a trigger's columns; track_read.c reads
+ * events out of the sender's rows; track.c decides per address between
+ * applying the new events and replaying the address (track_replay.c, from
+ * every tracked table and the archive archive.c fills); state_store.c reads
  * and writes bounce.address_state through the table and index access
- * methods and keeps bounce.suppression in step; rebuild.c replays a whole
- * events table.  All of them move a state only with bn_state_apply().
+ * methods; suppression.c keeps bounce.suppression in step; policy.c caches
+ * bounce.policy; rebuild.c replays everything.  All of them move a state
+ * only with bn_state_apply().
  */
 #ifndef BOUNCE_TRACK_H
 #define BOUNCE_TRACK_H
@@ -31,7 +33,7 @@ typedef struct TrackEvent
 {
 	BnEvent		ev;
 	const char *tenant;			/* "" for none */
-	const char *address;		/* lower-cased */
+	const char *address;		/* its key: bounce.address_key() */
 	uint32		tenant_len;
 	uint32		address_len;
 	uint32		seq;			/* arrival order, to keep the sort stable */
@@ -47,12 +49,33 @@ typedef struct TrackMap TrackMap;
  */
 extern TrackMap *track_map_get(Trigger *trigger, Relation rel);
 
-/* The replay of one address into st (whose cleared_at is kept). */
-extern void track_replay_address(TrackMap *map, const char *tenant,
-								 const char *address, BnState *st,
-								 const BnPolicy *policy, MemoryContext cxt);
+/*
+ * The replay of one address into st (whose cleared_at is kept): its events
+ * in every source -- each tracked table (a partitioned one whole) and the
+ * archive of purged events -- in time order.  SPI must be connected.
+ */
+extern void track_replay_address(const char *tenant, const char *address,
+								 BnState *st, const BnPolicy *policy,
+								 MemoryContext cxt);
 
-/* rebuild.c: read every event of the table, grouped by address. */
+/*
+ * The maps of every source of a replay, *n of them: the tracked tables
+ * (one per partition tree), then bounce.event_archive.  Hold the maps
+ * (track_hold) while using several.
+ */
+extern TrackMap **track_sources(int *n);
+extern void track_hold(void);
+extern void track_release(void);
+
+/* The relation a map's queries read (the partition root), and whether
+ * it is the archive. */
+extern Oid	track_map_query_relid(TrackMap *map);
+extern bool track_map_is_archive(TrackMap *map);
+
+/*
+ * rebuild.c: read every event of a source, an address at a time, in
+ * bytewise order of the address keys.
+ */
 typedef struct TrackScan TrackScan;
 extern TrackScan *track_scan_begin(TrackMap *map);
 extern bool track_scan_next_address(TrackScan *scan, TrackEvent **events,
@@ -76,8 +99,9 @@ typedef struct StateStore
 	TupleTableSlot *found;		/* the row fetched, materialized */
 	TupleTableSlot *newrow;		/* virtual, the row written */
 	bool		have_row;		/* found holds the current row */
-	EState	   *estate;			/* for index insertion, made on first use */
-	ResultRelInfo *rri;
+	EState	   *estate;			/* for index insertion, constraints, triggers */
+	ResultRelInfo *rri;			/* its trigger descriptor: the users' only */
+	bool		fire;			/* users' AFTER ROW triggers to fire */
 	Datum		empty_array;
 	int			inserted;
 	int			updated;

@@ -39,7 +39,7 @@ fi
 
 if ! clang -g -O1 -Wall -Wextra -Werror \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-Isrc/core -o "$bin" test/fuzz/fuzz_address.c src/core/mailbox.c src/core/typo.c; then
+	-Isrc/core -o "$bin" test/fuzz/fuzz_address.c src/core/mailbox.c src/core/typo.c src/core/provider.c src/core/problem.c; then
 	echo "build of the fuzz target failed"
 	exit 1
 fi

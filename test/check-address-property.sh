@@ -32,7 +32,7 @@ fi
 
 if ! "$cc" -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -Isrc/core -Itest/unit -o "$out/test_mailbox" \
-	test/unit/test_mailbox.c src/core/mailbox.c src/core/typo.c; then
+	test/unit/test_mailbox.c src/core/mailbox.c src/core/typo.c src/core/provider.c src/core/problem.c; then
 	echo "build of test_mailbox failed"
 	exit 1
 fi

@@ -8,7 +8,6 @@
  */
 #include "mailbox.h"
 
-#include "typo.h"
 
 /* Printable ASCII other than letters and digits allowed in an atom. */
 static bool
@@ -367,32 +366,4 @@ bn_mailbox_parse(const char *str, size_t len, BnMailbox *mb)
 	if (mb->literal)
 		return parse_literal(dom, dom_len);
 	return parse_domain(dom, dom_len, &mb->ascii_domain);
-}
-
-BnAddressProblem
-bn_address_problem(const char *s, size_t len)
-{
-	BnMailbox	mb;
-
-	if (!bn_mailbox_parse(s, len, &mb))
-		return BN_ADDRESS_SYNTAX;
-	if (!mb.literal && mb.ascii_domain &&
-		bn_typo_domain(s + mb.domain_off, mb.domain_len) != NULL)
-		return BN_ADDRESS_TYPO;
-	return BN_ADDRESS_OK;
-}
-
-const char *
-bn_address_problem_name(BnAddressProblem problem)
-{
-	switch (problem)
-	{
-		case BN_ADDRESS_SYNTAX:
-			return "syntax";
-		case BN_ADDRESS_TYPO:
-			return "typo";
-		case BN_ADDRESS_OK:
-			break;
-	}
-	return NULL;
 }

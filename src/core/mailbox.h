@@ -1,7 +1,7 @@
 /*
  * mailbox.h
- *		Is an address usable at all?  RFC 5321 mailbox syntax (SPEC section 4,
- *		"Invalid addresses"), then the typo-domain check of typo.h.
+ *		RFC 5321 mailbox syntax (SPEC section 4, "Invalid addresses"); the
+ *		verdict on an address (syntax, then typo domain) is problem.h's.
  *
  * What is accepted, and the choices the RFCs leave open:
  *
@@ -47,13 +47,6 @@
 #define BN_DOMAIN_MAX	253
 #define BN_LABEL_MAX	63
 
-typedef enum BnAddressProblem
-{
-	BN_ADDRESS_OK,
-	BN_ADDRESS_SYNTAX,			/* not an RFC 5321 mailbox */
-	BN_ADDRESS_TYPO				/* well-formed, on a mistyped provider domain */
-} BnAddressProblem;
-
 /* Where the parts of a well-formed mailbox lie in the input. */
 typedef struct BnMailbox
 {
@@ -67,10 +60,5 @@ typedef struct BnMailbox
 /* Parses s[0 .. len) as a mailbox; false when it is not one. */
 extern bool bn_mailbox_parse(const char *s, size_t len, BnMailbox *mb);
 
-/* Syntax first, then typo domain (typo.h); syntax beats typo. */
-extern BnAddressProblem bn_address_problem(const char *s, size_t len);
-
-/* "syntax", "typo", or NULL for BN_ADDRESS_OK. */
-extern const char *bn_address_problem_name(BnAddressProblem problem);
 
 #endif							/* BOUNCE_CORE_MAILBOX_H */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mailbox.h"
+#include "provider.h"
 
 /* Longest known domain plus one; checked by test/unit/test_mailbox.c. */
 #define KNOWN_MAXLEN 32
@@ -305,6 +306,25 @@ name_has_several_suffixes(const char *name, size_t len)
 		if (strncmp(d, name, len) == 0 && d[len] == '.' && ++count > 1)
 			return true;
 	}
+
+	/* and the provider registry's: name.com, name.fm, name.to, ... */
+	if (len + 5 <= BN_DOMAIN_MAX)
+	{
+		char		buf[BN_DOMAIN_MAX + 1];
+
+		memcpy(buf, name, len);
+		buf[len] = '.';
+		memcpy(buf + len + 1, "com", 3);
+		if (bn_provider_of(buf, len + 4) != BN_PROVIDER_UNKNOWN)
+			count++;
+		for (const char *tld = cc_tlds; tld[0] != '\0'; tld += (tld[2] == '\0' ? 2 : 3))
+		{
+			buf[len + 1] = tld[0];
+			buf[len + 2] = tld[1];
+			if (bn_provider_of(buf, len + 3) != BN_PROVIDER_UNKNOWN && ++count > 1)
+				return true;
+		}
+	}
 	return false;
 }
 
@@ -357,6 +377,9 @@ typo_search(const char *d, size_t len)
 		if (known_domains[i].len == len &&
 			memcmp(known_domains[i].domain, d, len) == 0)
 			return NULL;
+	/* Nor is a domain (or host) of a provider the registry knows. */
+	if (bn_provider_of(d, len) != BN_PROVIDER_UNKNOWN)
+		return NULL;
 
 	for (size_t i = 0; i < len; i++)
 		counts[(unsigned char) d[i]]++;
@@ -391,8 +414,8 @@ typo_search(const char *d, size_t len)
 		last = len;
 		while (last > 0 && d[last - 1] != '.')
 			last--;
-		if ((kname < 5 || name_has_several_suffixes(d, dname)) &&
-			bn_is_tld(d + last, len - last))
+		if (bn_is_tld(d + last, len - last) &&
+			(kname < 5 || best > 1 || name_has_several_suffixes(d, dname)))
 			return NULL;
 		return best <= (kname >= 7 ? 2 : 1) ? nearest->domain : NULL;
 	}
@@ -402,29 +425,4 @@ typo_search(const char *d, size_t len)
 	if (best == 2 && osa_distance(d, dname, nearest->domain, kname, 1) > 1)
 		return NULL;
 	return nearest->domain;
-}
-
-size_t
-bn_suggest(const char *s, size_t len, char *out, size_t outsize)
-{
-	BnMailbox	mb;
-	const char *fix;
-	size_t		fixlen;
-	size_t		need;
-
-	if (!bn_mailbox_parse(s, len, &mb) || mb.literal || !mb.ascii_domain)
-		return 0;
-	fix = bn_typo_domain(s + mb.domain_off, mb.domain_len);
-	if (fix == NULL)
-		return 0;
-	fixlen = strlen(fix);
-	need = mb.local_len + 1 + fixlen;
-	if (need < outsize)
-	{
-		memcpy(out, s, mb.local_len);
-		out[mb.local_len] = '@';
-		memcpy(out + mb.local_len + 1, fix, fixlen);
-		out[need] = '\0';
-	}
-	return need;
 }

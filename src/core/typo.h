@@ -47,14 +47,6 @@
  */
 extern const char *bn_typo_domain(const char *domain, size_t len);
 
-/*
- * The corrected address for a well-formed mailbox on a typo domain: the
- * local part as given, "@", the provider domain.  Returns its length and
- * writes it NUL-terminated to out when it fits in outsize (snprintf-like);
- * returns 0 when there is nothing to suggest (malformed, or no typo).
- * BN_ADDRESS_MAX + 1 octets are always enough.
- */
-extern size_t bn_suggest(const char *s, size_t len, char *out, size_t outsize);
 
 /* Is the lower-case label[0 .. len) a top-level domain (typo.c's table)? */
 extern bool bn_is_tld(const char *label, size_t len);

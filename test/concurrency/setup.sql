@@ -5,7 +5,7 @@ CREATE EXTENSION bounce;
 
 CREATE TABLE events_stmt (id bigserial PRIMARY KEY, tenant text, address text,
 	type text, campaign int, reason text, diagnostic text, at timestamptz);
-CREATE INDEX ON events_stmt (tenant, lower(address));
+CREATE INDEX ON events_stmt (tenant, bounce.address_key(address));
 SELECT bounce.track_events('events_stmt', 'address', 'type', 'campaign', 'at',
 	reason => 'reason', diagnostic => 'diagnostic', tenant => 'tenant') IS NOT NULL;
 

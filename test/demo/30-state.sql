@@ -8,7 +8,7 @@ SET client_min_messages = warning;
 \echo '   bounce.track() follows every insert; rebuild() replays the past events once,'
 \echo '   so each address is active, confirmed (hard bounces in three consecutive'
 \echo '   campaigns: never emailed again) or suppressed.'
-CREATE INDEX ON sample.events (account_id, lower(email));
+CREATE INDEX ON sample.events (account_id, bounce.address_key(email));
 SELECT bounce.track_events('sample.events', 'email', 'type', 'campaign_id', 'occurred_at',
 	diagnostic => 'diagnostic', status => 'smtp_status', reply_code => 'smtp_code',
 	tenant => 'account_id') IS NOT NULL AS "trigger attached";
@@ -26,7 +26,7 @@ SELECT v.label AS "contacts",
 	   sum(v.hit::int) FILTER (WHERE c.account_id = 3) AS "Coastline Travel"
 FROM sample.contacts c
 	 LEFT JOIN bounce.address_state s
-		ON s.tenant = c.account_id::text AND s.address = lower(c.email),
+		ON s.tenant = c.account_id::text AND s.address = bounce.address_key(c.email),
 	 LATERAL (VALUES (1, 'not emailed yet', s.status IS NULL),
 					 (2, 'active', s.status = 'active'),
 					 (3, '  of which in a hard streak', s.status = 'active' AND s.hard_streak > 0),

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "mailbox.h"
+#include "problem.h"
 #include "typo.h"
 
 #define REQUIRE(cond) \

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "mailbox.h"
+#include "problem.h"
 #include "typo.h"
 #include "unit.h"
 
@@ -167,6 +168,14 @@ static const Example examples[] = {
 	{"user@\xc2\x80\x78.com", SYNTAX},		/* C1 control, not a letter */
 	{"\"\xc2\x9f\"@example.com", SYNTAX},
 	{"user@\xc2\xa0\x78.com", OK},
+	/* real provider domains, and real TLDs two edits from the suffix */
+	{"jo@fastmail.fm", OK},
+	{"jo@fastmail.to", OK},
+	{"jo@fastmail.im", OK},
+	{"jo@fastmail.cn", OK},
+	{"jo@gmail.cn", OK},
+	{"jo@outlook.de", OK},
+	{"jo@fastmial.com", TYPO},
 	/* typos */
 	{"john@gmail.con", TYPO},
 	{"john@gmail.cm", TYPO},
