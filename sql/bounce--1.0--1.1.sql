@@ -152,12 +152,13 @@ BEGIN
 	-- names a tenant that bounce.tenant_member does not bind the role to
 	mine := '(SELECT bounce.current_tenant())';
 	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address',
-							 'rule', 'reason_kind', 'policy'] LOOP
+							 'event_archive', 'rule', 'reason_kind', 'policy'] LOOP
 		FOREACH p IN ARRAY ARRAY['bounce_tenant', 'bounce_tenant_read', 'bounce_all_tenants'] LOOP
 			EXECUTE format('DROP POLICY IF EXISTS %I ON bounce.%I', p, t);
 		END LOOP;
 	END LOOP;
-	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address'] LOOP
+	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address',
+							 'event_archive'] LOOP
 		EXECUTE format('CREATE POLICY bounce_tenant ON bounce.%I USING (tenant OPERATOR(pg_catalog.=) %s)'
 					   ' WITH CHECK (tenant OPERATOR(pg_catalog.=) %s)', t, mine, mine);
 	END LOOP;
@@ -173,7 +174,7 @@ BEGIN
 	EXECUTE format('CREATE POLICY bounce_tenant_read ON bounce.policy FOR SELECT'
 				   ' USING (tenant OPERATOR(pg_catalog.=) %L OR tenant OPERATOR(pg_catalog.=) %s)', '', mine);
 	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address',
-							 'rule', 'reason_kind', 'policy'] LOOP
+							 'event_archive', 'rule', 'reason_kind', 'policy'] LOOP
 		IF NEW.all_tenants IS NOT NULL THEN
 			EXECUTE format('CREATE POLICY bounce_all_tenants ON bounce.%I TO %s USING (true) WITH CHECK (true)',
 						   t, NEW.all_tenants);
@@ -209,7 +210,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION bounce.enable_tenant_isolation(text, regrole) IS
-	'row-level security on bounce.address_state, suppression, suppression_audit, invalid_address, rule, reason_kind and policy: a role sees and changes only the rows of the tenant the setting names (current_setting(setting)), plus the rules, kinds and policy for all tenants; members of all_tenants see every row; the extension''s triggers and maintenance are not affected; replaces an earlier call''s policies';
+	'row-level security on bounce.address_state, suppression, suppression_audit, invalid_address, event_archive, rule, reason_kind and policy: a role sees and changes only the rows of the tenant the setting names (current_setting(setting)), plus the rules, kinds and policy for all tenants; members of all_tenants see every row; the extension''s triggers and maintenance are not affected; replaces an earlier call''s policies';
 REVOKE ALL ON FUNCTION bounce.enable_tenant_isolation(text, regrole) FROM PUBLIC;
 
 CREATE FUNCTION bounce.disable_tenant_isolation()
@@ -225,7 +226,7 @@ DECLARE
 BEGIN
 	was := EXISTS (SELECT FROM bounce.tenant_isolation);
 	FOREACH t IN ARRAY ARRAY['address_state', 'suppression', 'suppression_audit', 'invalid_address',
-							 'rule', 'reason_kind', 'policy'] LOOP
+							 'event_archive', 'rule', 'reason_kind', 'policy'] LOOP
 		FOREACH p IN ARRAY ARRAY['bounce_tenant', 'bounce_tenant_read', 'bounce_all_tenants'] LOOP
 			EXECUTE format('DROP POLICY IF EXISTS %I ON bounce.%I', p, t);
 		END LOOP;

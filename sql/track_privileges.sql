@@ -111,7 +111,7 @@ WHERE address = 'h@priv.test';
 
 DROP TABLE priv_events;
 REVOKE ALL ON bounce.address_state, bounce.suppression FROM regress_bounce_writer;
-REVOKE EXECUTE ON FUNCTION bounce.track() FROM regress_bounce_owner;
+REVOKE EXECUTE ON FUNCTION bounce.track(), bounce.track_purge() FROM regress_bounce_owner;
 REVOKE ALL ON SCHEMA bounce FROM regress_bounce_owner, regress_bounce_writer;
 REVOKE ALL ON SCHEMA public FROM regress_bounce_owner;
 DROP ROLE regress_bounce_owner, regress_bounce_writer;

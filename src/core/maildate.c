@@ -115,7 +115,11 @@ bn_parse_date(const char *s, size_t n, int64_t *out)
 				if (t.s[j] == ':')
 					np++;
 				else if (t.s[j] >= '0' && t.s[j] <= '9')
-					parts[np] = parts[np] * 10 + (t.s[j] - '0');
+				{
+					/* a time field has two digits; more is junk, kept bounded */
+					if (parts[np] < 100000)
+						parts[np] = parts[np] * 10 + (t.s[j] - '0');
+				}
 				else
 					break;
 			}
