@@ -9,6 +9,7 @@
 #include "utils/builtins.h"
 
 #include "addrkey.h"
+#include "pg_compat.h"
 #include "core/addrkey.h"
 
 /* The key of s[0..len); see addrkey.h. */

@@ -12,6 +12,11 @@
 
 #include "postgres.h"
 
+/* 16 moved the varlena macros (VARDATA, SET_VARSIZE) out of postgres.h. */
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
 #if PG_VERSION_NUM >= 180000
 
 #include "access/genam.h"
