@@ -15,7 +15,8 @@ set -eu
 major=$1
 cache=${BOUNCE_CI_CACHE:-/var/cache/bounce-ci}
 prefix=$cache/pg-$major
-flags="--enable-cassert --enable-debug --without-icu --without-readline --without-llvm"
+# ICU: the suite tests nondeterministic and ICU collations.
+flags="--enable-cassert --enable-debug --with-icu --without-readline --without-llvm"
 log=$cache/pg-$major.build.log
 
 mkdir -p "$cache"
@@ -30,7 +31,7 @@ if [ -x "$prefix/bin/pg_config" ] && [ -f "$prefix/.bounce-build" ] &&
 fi
 
 need=""
-for p in bison flex perl make gcc zlib1g-dev dpkg-dev; do
+for p in bison flex perl make gcc zlib1g-dev dpkg-dev libicu-dev pkg-config; do
 	dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
 done
 if [ -n "$need" ]; then
