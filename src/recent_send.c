@@ -89,7 +89,7 @@ PG_FUNCTION_INFO_V1(bounce_restrict_confirmed_removal);
 Datum
 bounce_restrict_confirmed_removal(PG_FUNCTION_ARGS)
 {
-	const GuardCatalog *cat = guard_catalog();
+	const BounceCatalog *cat = bounce_catalog();
 	TriggerData *td;
 	TupleDesc	desc;
 	HeapTuple	old;
@@ -106,25 +106,25 @@ bounce_restrict_confirmed_removal(PG_FUNCTION_ARGS)
 
 	desc = RelationGetDescr(td->tg_relation);
 	old = td->tg_trigtuple;
-	d = heap_getattr(old, cat->st_status, desc, &isnull);
-	if (isnull || DatumGetObjectId(d) != cat->confirmed_oid)
+	d = heap_getattr(old, cat->state_att[SC_STATUS], desc, &isnull);
+	if (isnull || DatumGetObjectId(d) != cat->status_oid[BN_ADDR_CONFIRMED])
 		return PointerGetDatum(NULL);
-	tenant = text_column(old, desc, cat->st_tenant);
-	address = text_column(old, desc, cat->st_address);
+	tenant = text_column(old, desc, cat->state_att[SC_TENANT]);
+	address = text_column(old, desc, cat->state_att[SC_ADDRESS]);
 
 	/* an update that keeps the address confirmed removes nothing */
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
 	{
 		HeapTuple	new = td->tg_newtuple;
 
-		d = heap_getattr(new, cat->st_status, desc, &isnull);
-		if (!isnull && DatumGetObjectId(d) == cat->confirmed_oid &&
-			strcmp(tenant, text_column(new, desc, cat->st_tenant)) == 0 &&
-			strcmp(address, text_column(new, desc, cat->st_address)) == 0)
+		d = heap_getattr(new, cat->state_att[SC_STATUS], desc, &isnull);
+		if (!isnull && DatumGetObjectId(d) == cat->status_oid[BN_ADDR_CONFIRMED] &&
+			strcmp(tenant, text_column(new, desc, cat->state_att[SC_TENANT])) == 0 &&
+			strcmp(address, text_column(new, desc, cat->state_att[SC_ADDRESS])) == 0)
 			return PointerGetDatum(NULL);
 	}
 
-	d = heap_getattr(old, cat->st_last_sent, desc, &isnull);
+	d = heap_getattr(old, cat->state_att[SC_LAST_SENT_AT], desc, &isnull);
 	last_sent = isnull ? DT_NOBEGIN : DatumGetTimestampTz(d);
 
 	/* the state now, with this statement's changes */
@@ -402,7 +402,7 @@ PG_FUNCTION_INFO_V1(bounce_protected_until);
 Datum
 bounce_protected_until(PG_FUNCTION_ARGS)
 {
-	const GuardCatalog *cat = guard_catalog();
+	const BounceCatalog *cat = bounce_catalog();
 	char	   *address = address_arg(fcinfo, 0);
 	char	   *tenant = tenant_arg(fcinfo, 1);
 	GuardState	st;
@@ -412,7 +412,7 @@ bounce_protected_until(PG_FUNCTION_ARGS)
 
 	if (address == NULL)
 		PG_RETURN_NULL();
-	acl = pg_class_aclcheck(cat->relid[GT_STATE], GetUserId(), ACL_SELECT);
+	acl = pg_class_aclcheck(cat->relid[BT_STATE], GetUserId(), ACL_SELECT);
 	if (acl != ACLCHECK_OK)
 		aclcheck_error(acl, OBJECT_TABLE, BOUNCE_SCHEMA ".address_state");
 	tenant_require_own("address_state", tenant, "read the state");
