@@ -18,10 +18,10 @@
 #include "core/state.h"
 
 /*
- * The state of a cache filled from the catalogs or a table, as rules.c
- * keeps it: STALE until loaded; LOADING while a load runs, which an
- * invalidation arriving meanwhile turns back to STALE; VALID only when
- * the load ends still LOADING.  An error during the load leaves LOADING
+ * The state of a cache filled from the catalogs or a table, as
+ * rules_cache.c keeps it: STALE until loaded; LOADING while a load runs,
+ * which an invalidation arriving meanwhile turns back to STALE; VALID only
+ * when the load ends still LOADING.  An error during the load leaves LOADING
  * (or STALE), and the next use loads again: never a valid-looking cache
  * that is empty or older than an invalidation.
  */

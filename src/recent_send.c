@@ -167,6 +167,19 @@ param_sql(GuardCol *col, int n)
 	return psprintf("$%d", n);
 }
 
+/* Prepare a query of the contact ($1-$3 of types) and keep its plan. */
+static SPIPlanPtr
+prepare_kept(const char *sql, Oid *types)
+{
+	SPIPlanPtr	p = SPI_prepare(sql, 3, types);
+
+	if (p == NULL)
+		elog(ERROR, "could not prepare \"%s\": %s", sql,
+			 SPI_result_code_string(SPI_result));
+	SPI_keepplan(p);
+	return p;
+}
+
 /* Prepare the queries that look for the contact, once per map. */
 static void
 prepare_contact_queries(GuardMap *m)
@@ -199,35 +212,21 @@ prepare_contact_queries(GuardMap *m)
 
 	if (m->exact_plan == NULL)
 	{
-		SPIPlanPtr	p;
-
 		initStringInfo(&q);
 		types[0] = acol->typid;
 		appendStringInfo(&q, "SELECT 1 FROM %s t WHERE t.%s %s %s%s LIMIT 1",
 						 qname, quote_identifier(acol->name), acol->eq_sql,
 						 param_sql(acol, 1), rest.data);
-		p = SPI_prepare(q.data, 3, types);
-		if (p == NULL)
-			elog(ERROR, "could not prepare \"%s\": %s", q.data,
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		m->exact_plan = p;
+		m->exact_plan = prepare_kept(q.data, types);
 	}
 	if (m->lower_plan == NULL && !acol->citext)
 	{
-		SPIPlanPtr	p;
-
 		initStringInfo(&q);
 		types[0] = TEXTOID;
 		appendStringInfo(&q, "SELECT 1 FROM %s t WHERE %s.address_key(t.%s::pg_catalog.text)"
 						 " OPERATOR(pg_catalog.=) %s%s LIMIT 1",
 						 qname, BOUNCE_SCHEMA, quote_identifier(acol->name), param_sql(acol, 1), rest.data);
-		p = SPI_prepare(q.data, 3, types);
-		if (p == NULL)
-			elog(ERROR, "could not prepare \"%s\": %s", q.data,
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		m->lower_plan = p;
+		m->lower_plan = prepare_kept(q.data, types);
 	}
 }
 
