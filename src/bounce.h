@@ -40,7 +40,8 @@ extern Oid	bounce_enum_label_oid(const char *typname, const char *label);
 /*
  * rules.c: the sender's own classification rules (bounce.rule) and reason
  * to kind map (bounce.reason_kind), consulted before the built-in ones.
- * Cached per backend; a committed change reaches every session's next call.
+ * Cached per backend (rules_cache.c); a committed change reaches every
+ * session's next call.
  * tenant may be NULL: then only rules for all tenants apply.
  */
 extern void bounce_classify_with_rules(const BnInput *in, const char *tenant,

@@ -74,15 +74,8 @@
 #include "trigcache.h"
 #include "trigger_check.h"
 
-static GuardCatalog cat;
-static BounceCacheState cat_state = BOUNCE_CACHE_STALE;
-
 /* Bumped by every invalidation of bounce.policy: the memos' validity. */
 static uint64 policy_generation = 1;
-
-static const char *const table_names[GT_COUNT] = {
-	"address_state", "policy", "suppression", "invalid_address"
-};
 
 static bool callback_registered = false;
 
@@ -104,21 +97,16 @@ typedef struct WindowMemo
 static WindowMemo tenant_memo;
 static WindowMemo default_memo;
 
-/* Forget what a change to one of our tables, or a mapped table, affects. */
+/*
+ * Forget the memos when bounce.policy changes (or everything, or one of
+ * our tables: then the catalog information is stale, and its relations
+ * may be new ones).
+ */
 static void
 guards_invalidate(Oid relid)
 {
-	if (relid == InvalidOid || cat_state != BOUNCE_CACHE_VALID ||
-		relid == cat.relid[GT_POLICY])
+	if (bounce_catalog_concerns(relid, BT_POLICY))
 		policy_generation++;
-	/* while a load runs, its OIDs are not known yet: anything counts */
-	if (relid == InvalidOid || cat_state != BOUNCE_CACHE_VALID)
-		cat_state = BOUNCE_CACHE_STALE;
-	else
-		for (int t = 0; t < GT_COUNT; t++)
-			if (relid == cat.relid[t])
-				cat_state = BOUNCE_CACHE_STALE;
-
 }
 
 /* Register the invalidation callback once. */
@@ -132,85 +120,6 @@ guards_register_callback(void)
 	}
 }
 
-/* The attribute number of a column of one of our tables, or an error. */
-static AttrNumber
-table_attnum(GuardTable t, const char *colname)
-{
-	AttrNumber	attnum = get_attnum(cat.relid[t], colname);
-
-	if (attnum == InvalidAttrNumber)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" of relation %s.%s does not exist",
-						colname, BOUNCE_SCHEMA, table_names[t]),
-				 errhint("Update the extension with ALTER EXTENSION bounce UPDATE.")));
-	return attnum;
-}
-
-/* Look our tables up; called when cat_state is not VALID. */
-static void
-catalog_load(void)
-{
-	GuardCatalog c;
-
-	guards_register_callback();
-	policy_generation++;
-	/* an invalidation from here on leaves the result for this call only */
-	cat_state = BOUNCE_CACHE_LOADING;
-	memset(&c, 0, sizeof(c));
-	for (int t = 0; t < GT_COUNT; t++)
-	{
-		Relation	rel;
-
-		c.relid[t] = bounce_relid(table_names[t]);
-		rel = table_open(c.relid[t], AccessShareLock);
-		c.pkey[t] = RelationGetPrimaryKeyIndex(rel);
-		table_close(rel, AccessShareLock);
-		if (!OidIsValid(c.pkey[t]))
-			elog(ERROR, "relation %s.%s has no primary key", BOUNCE_SCHEMA,
-				 table_names[t]);
-	}
-	cat = c;					/* table_attnum reads cat.relid */
-	c.st_tenant = table_attnum(GT_STATE, "tenant");
-	c.st_address = table_attnum(GT_STATE, "address");
-	c.st_status = table_attnum(GT_STATE, "status");
-	c.st_last_sent = table_attnum(GT_STATE, "last_sent_at");
-	c.pol_window = table_attnum(GT_POLICY, "recent_send_window");
-	c.sp_tenant = table_attnum(GT_SUPPRESSION, "tenant");
-	c.sp_address = table_attnum(GT_SUPPRESSION, "address");
-	c.sp_reason = table_attnum(GT_SUPPRESSION, "reason");
-	c.sp_suppressed_at = table_attnum(GT_SUPPRESSION, "suppressed_at");
-	c.confirmed_oid = bounce_enum_label_oid("address_status", "confirmed");
-	c.complaint_oid = bounce_enum_label_oid("suppression_reason", "complaint");
-
-	cat = c;
-	bounce_cache_loaded(&cat_state);
-}
-
-/* Make sure the catalog information is there. */
-static inline void
-catalog_ensure(void)
-{
-	if (unlikely(cat_state != BOUNCE_CACHE_VALID))
-		catalog_load();
-}
-
-/* Our tables' OIDs and attribute numbers; see guards.h. */
-const GuardCatalog *
-guard_catalog(void)
-{
-	catalog_ensure();
-	return &cat;
-}
-
-/* The complaint label of bounce.suppression_reason; see guards.h. */
-Oid
-guard_complaint_oid(void)
-{
-	catalog_ensure();
-	return cat.complaint_oid;
-}
-
 /* ----------------------------------------------------------------
  * Probes by primary key
  * ---------------------------------------------------------------- */
@@ -222,7 +131,7 @@ guard_complaint_oid(void)
  * commands).  No privilege is checked.
  */
 static bool
-probe(GuardTable t, const char *tenant, const char *address,
+probe(BounceTable t, const char *tenant, const char *address,
 	  Snapshot snapshot, int natts, const AttrNumber *attnums,
 	  Datum *values, bool *isnull)
 {
@@ -234,18 +143,18 @@ probe(GuardTable t, const char *tenant, const char *address,
 	int			nkeys = (address != NULL) ? 2 : 1;
 	bool		found = false;
 	bool		registered = false;
+	const BounceCatalog *cat = bounce_catalog();
 
-	catalog_ensure();
 	if (snapshot == NULL)
 	{
 		snapshot = RegisterSnapshot(GetLatestSnapshot());
 		registered = true;
 	}
-	rel = table_open(cat.relid[t], AccessShareLock);
-	idx = index_open(cat.pkey[t], AccessShareLock);
+	rel = table_open(cat->relid[t], AccessShareLock);
+	idx = index_open(cat->pkey[t], AccessShareLock);
 	if (IndexRelationGetNumberOfKeyAttributes(idx) != nkeys)
 		elog(ERROR, "primary key of %s.%s has %d columns, expected %d",
-			 BOUNCE_SCHEMA, table_names[t],
+			 BOUNCE_SCHEMA, bounce_table_names[t],
 			 IndexRelationGetNumberOfKeyAttributes(idx), nkeys);
 	ScanKeyEntryInitialize(&keys[0], 0, 1, BTEqualStrategyNumber, InvalidOid,
 						   idx->rd_indcollation[0], F_TEXTEQ,
@@ -289,14 +198,14 @@ guard_state_probe(const char *tenant, const char *address, Snapshot snapshot,
 	AttrNumber	attnums[2];
 	Datum		values[2];
 	bool		isnull[2];
+	const BounceCatalog *cat = bounce_catalog();
 
-	catalog_ensure();
-	attnums[0] = cat.st_status;
-	attnums[1] = cat.st_last_sent;
-	out->found = probe(GT_STATE, tenant, address, snapshot, 2, attnums,
+	attnums[0] = cat->state_att[SC_STATUS];
+	attnums[1] = cat->state_att[SC_LAST_SENT_AT];
+	out->found = probe(BT_STATE, tenant, address, snapshot, 2, attnums,
 					   values, isnull);
 	out->confirmed = out->found && !isnull[0] &&
-		DatumGetObjectId(values[0]) == cat.confirmed_oid;
+		DatumGetObjectId(values[0]) == cat->status_oid[BN_ADDR_CONFIRMED];
 	out->last_sent = (out->found && !isnull[1]) ?
 		DatumGetTimestampTz(values[1]) : DT_NOBEGIN;
 }
@@ -309,16 +218,17 @@ guard_suppression_probe(const char *tenant, const char *address,
 	AttrNumber	attnums[2];
 	Datum		values[2];
 	bool		isnull[2];
+	const BounceCatalog *cat = bounce_catalog();
 
-	catalog_ensure();
-	attnums[0] = cat.sp_reason;
-	attnums[1] = cat.sp_suppressed_at;
+	attnums[0] = cat->sp_reason;
+	attnums[1] = cat->sp_suppressed_at;
 	memset(out, 0, sizeof(*out));
-	out->found = probe(GT_SUPPRESSION, tenant, address, snapshot, 2, attnums,
+	out->found = probe(BT_SUPPRESSION, tenant, address, snapshot, 2, attnums,
 					   values, isnull);
 	if (!out->found)
 		return;
-	out->complaint = !isnull[0] && DatumGetObjectId(values[0]) == cat.complaint_oid;
+	out->complaint = !isnull[0] && DatumGetObjectId(values[0]) ==
+		cat->suppression_oid[BN_SUPPRESSION_COMPLAINT];
 	out->reason = isnull[0] ? pstrdup("?") :
 		DatumGetCString(DirectFunctionCall1(enum_out, values[0]));
 	out->suppressed_at = isnull[1] ? DT_NOBEGIN : DatumGetTimestampTz(values[1]);
@@ -326,7 +236,7 @@ guard_suppression_probe(const char *tenant, const char *address,
 
 /* Is there a row for the key in one of our tables? */
 bool
-guard_key_exists(GuardTable table, const char *tenant, const char *address,
+guard_key_exists(BounceTable table, const char *tenant, const char *address,
 				 Snapshot snapshot)
 {
 	return probe(table, tenant, address, snapshot, 0, NULL, NULL, NULL);
@@ -341,18 +251,19 @@ window_of(const char *tenant, Snapshot snapshot, WindowMemo *memo,
 	Datum		value;
 	bool		isnull = true;
 	bool		found;
+	uint64		generation;
 
-	uint64		generation = policy_generation;
-
+	/* from here on, a change to bounce.policy makes the memos old */
+	guards_register_callback();
+	generation = policy_generation;
 	if (memo->generation == generation && strcmp(memo->tenant, tenant) == 0)
 	{
 		*window = memo->window;
 		return memo->found;
 	}
-	catalog_ensure();
+	attnum = bounce_catalog()->pol_window;
 	generation = policy_generation;	/* an invalidation while probing wins */
-	attnum = cat.pol_window;
-	found = probe(GT_POLICY, tenant, NULL, snapshot, 1, &attnum, &value, &isnull);
+	found = probe(BT_POLICY, tenant, NULL, snapshot, 1, &attnum, &value, &isnull);
 	found = found && !isnull;
 	if (found)
 		*window = *DatumGetIntervalP(value);
@@ -477,28 +388,6 @@ accepted_keys(GuardKind kind)
 }
 
 
-/* "OPERATOR(schema.=)" of a type's default equality, or NULL. */
-static char *
-equality_sql(Oid typid)
-{
-	TypeCacheEntry *tc = lookup_type_cache(typid, TYPECACHE_EQ_OPR);
-	HeapTuple	tup;
-	Form_pg_operator op;
-	char	   *s;
-
-	if (!OidIsValid(tc->eq_opr))
-		return NULL;
-	tup = SearchSysCache1(OPEROID, ObjectIdGetDatum(tc->eq_opr));
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for operator %u", tc->eq_opr);
-	op = (Form_pg_operator) GETSTRUCT(tup);
-	s = psprintf("OPERATOR(%s.%s)",
-				 quote_identifier(get_namespace_name(op->oprnamespace)),
-				 NameStr(op->oprname));
-	ReleaseSysCache(tup);
-	return s;
-}
-
 /* Resolve one named column of the trigger's relation. */
 static void
 resolve_column(GuardMap *m, Trigger *trigger, Relation rel, GuardKey key,
@@ -547,7 +436,7 @@ resolve_column(GuardMap *m, Trigger *trigger, Relation rel, GuardKey key,
 						 key_names[key])));
 	if (m->kind == GUARD_PROTECT_RECENT)
 	{
-		col->eq_sql = equality_sql(col->typid);
+		col->eq_sql = bounce_equality_sql(col->typid);
 		if (col->eq_sql == NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
@@ -723,7 +612,6 @@ guard_map_get(TriggerData *td, GuardKind kind, const char *funcname)
 						   "CREATE TRIGGER ... BEFORE INSERT OR UPDATE OF email ON contacts FOR EACH ROW EXECUTE FUNCTION bounce.refuse_suppressed('address=email').");
 	}
 
-	guards_register_callback();
 	args.kind = kind;
 	args.funcname = funcname;
 	return (GuardMap *) trigcache_get(trigger, rel,

@@ -24,6 +24,7 @@
 #define BOUNCE_GUARDS_H
 
 #include "bounce.h"
+#include "catalog.h"
 
 #include "access/htup.h"
 #include "access/tupdesc.h"
@@ -53,16 +54,6 @@ extern bool bounce_note_invalid(const char *tenant, const char *address,
  * Shared by the guards_*.c files
  * ---------------------------------------------------------------- */
 
-/* Which of our tables a probe reads. */
-typedef enum GuardTable
-{
-	GT_STATE,					/* bounce.address_state */
-	GT_POLICY,					/* bounce.policy */
-	GT_SUPPRESSION,				/* bounce.suppression */
-	GT_INVALID,					/* bounce.invalid_address */
-	GT_COUNT
-} GuardTable;
-
 /* What a probe of bounce.address_state found. */
 typedef struct GuardState
 {
@@ -84,11 +75,8 @@ extern void guard_state_probe(const char *tenant, const char *address,
 							  Snapshot snapshot, GuardState *out);
 extern void guard_suppression_probe(const char *tenant, const char *address,
 									Snapshot snapshot, GuardSuppression *out);
-extern bool guard_key_exists(GuardTable table, const char *tenant,
+extern bool guard_key_exists(BounceTable table, const char *tenant,
 							 const char *address, Snapshot snapshot);
-
-/* The OIDs of enum labels the guards compare with. */
-extern Oid	guard_complaint_oid(void);
 
 /*
  * Is an address last sent to at last_sent protected now (emailed within
@@ -179,26 +167,5 @@ extern void guard_audit_amend(const char *tenant, const char *address,
 
 /* The address key (bounce.address_key()); the collation is not used. */
 extern char *guard_lower(const char *s, size_t len, Oid collation);
-
-/* Our tables, looked up once per session and again after invalidation. */
-typedef struct GuardCatalog
-{
-	Oid			relid[GT_COUNT];
-	Oid			pkey[GT_COUNT];
-	AttrNumber	st_tenant;
-	AttrNumber	st_address;
-	AttrNumber	st_status;
-	AttrNumber	st_last_sent;
-	AttrNumber	pol_window;
-	AttrNumber	sp_tenant;
-	AttrNumber	sp_address;
-	AttrNumber	sp_reason;
-	AttrNumber	sp_suppressed_at;
-	Oid			confirmed_oid;	/* bounce.address_status 'confirmed' */
-	Oid			complaint_oid;	/* bounce.suppression_reason 'complaint' */
-} GuardCatalog;
-
-/* Our tables' OIDs and attribute numbers, loaded when stale. */
-extern const GuardCatalog *guard_catalog(void);
 
 #endif							/* BOUNCE_GUARDS_H */

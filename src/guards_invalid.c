@@ -179,7 +179,7 @@ note_invalid(const char *tenant, const char *address, size_t len,
 	if (len > INVALID_KEY_MAX)
 		len = pg_mbcliplen(address, (int) len, INVALID_KEY_MAX);
 	key = pnstrdup(address, len);
-	if (guard_key_exists(GT_INVALID, tenant, key, NULL))
+	if (guard_key_exists(BT_INVALID, tenant, key, NULL))
 		return problem;
 
 	k = bn_suggest(s, n, buf, sizeof(buf));

@@ -156,7 +156,7 @@ bounce_keep_complaints(PG_FUNCTION_ARGS)
 	Oid			complaint;
 
 	td = trigger_check(fcinfo, &keep_spec, att);
-	complaint = guard_complaint_oid();
+	complaint = bounce_catalog()->suppression_oid[BN_SUPPRESSION_COMPLAINT];
 
 	if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
 	{

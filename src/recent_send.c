@@ -89,7 +89,7 @@ PG_FUNCTION_INFO_V1(bounce_restrict_confirmed_removal);
 Datum
 bounce_restrict_confirmed_removal(PG_FUNCTION_ARGS)
 {
-	const GuardCatalog *cat = guard_catalog();
+	const BounceCatalog *cat = bounce_catalog();
 	TriggerData *td;
 	TupleDesc	desc;
 	HeapTuple	old;
@@ -106,25 +106,25 @@ bounce_restrict_confirmed_removal(PG_FUNCTION_ARGS)
 
 	desc = RelationGetDescr(td->tg_relation);
 	old = td->tg_trigtuple;
-	d = heap_getattr(old, cat->st_status, desc, &isnull);
-	if (isnull || DatumGetObjectId(d) != cat->confirmed_oid)
+	d = heap_getattr(old, cat->state_att[SC_STATUS], desc, &isnull);
+	if (isnull || DatumGetObjectId(d) != cat->status_oid[BN_ADDR_CONFIRMED])
 		return PointerGetDatum(NULL);
-	tenant = text_column(old, desc, cat->st_tenant);
-	address = text_column(old, desc, cat->st_address);
+	tenant = text_column(old, desc, cat->state_att[SC_TENANT]);
+	address = text_column(old, desc, cat->state_att[SC_ADDRESS]);
 
 	/* an update that keeps the address confirmed removes nothing */
 	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
 	{
 		HeapTuple	new = td->tg_newtuple;
 
-		d = heap_getattr(new, cat->st_status, desc, &isnull);
-		if (!isnull && DatumGetObjectId(d) == cat->confirmed_oid &&
-			strcmp(tenant, text_column(new, desc, cat->st_tenant)) == 0 &&
-			strcmp(address, text_column(new, desc, cat->st_address)) == 0)
+		d = heap_getattr(new, cat->state_att[SC_STATUS], desc, &isnull);
+		if (!isnull && DatumGetObjectId(d) == cat->status_oid[BN_ADDR_CONFIRMED] &&
+			strcmp(tenant, text_column(new, desc, cat->state_att[SC_TENANT])) == 0 &&
+			strcmp(address, text_column(new, desc, cat->state_att[SC_ADDRESS])) == 0)
 			return PointerGetDatum(NULL);
 	}
 
-	d = heap_getattr(old, cat->st_last_sent, desc, &isnull);
+	d = heap_getattr(old, cat->state_att[SC_LAST_SENT_AT], desc, &isnull);
 	last_sent = isnull ? DT_NOBEGIN : DatumGetTimestampTz(d);
 
 	/* the state now, with this statement's changes */
@@ -167,6 +167,19 @@ param_sql(GuardCol *col, int n)
 	return psprintf("$%d", n);
 }
 
+/* Prepare a query of the contact ($1-$3 of types) and keep its plan. */
+static SPIPlanPtr
+prepare_kept(const char *sql, Oid *types)
+{
+	SPIPlanPtr	p = SPI_prepare(sql, 3, types);
+
+	if (p == NULL)
+		elog(ERROR, "could not prepare \"%s\": %s", sql,
+			 SPI_result_code_string(SPI_result));
+	SPI_keepplan(p);
+	return p;
+}
+
 /* Prepare the queries that look for the contact, once per map. */
 static void
 prepare_contact_queries(GuardMap *m)
@@ -199,35 +212,21 @@ prepare_contact_queries(GuardMap *m)
 
 	if (m->exact_plan == NULL)
 	{
-		SPIPlanPtr	p;
-
 		initStringInfo(&q);
 		types[0] = acol->typid;
 		appendStringInfo(&q, "SELECT 1 FROM %s t WHERE t.%s %s %s%s LIMIT 1",
 						 qname, quote_identifier(acol->name), acol->eq_sql,
 						 param_sql(acol, 1), rest.data);
-		p = SPI_prepare(q.data, 3, types);
-		if (p == NULL)
-			elog(ERROR, "could not prepare \"%s\": %s", q.data,
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		m->exact_plan = p;
+		m->exact_plan = prepare_kept(q.data, types);
 	}
 	if (m->lower_plan == NULL && !acol->citext)
 	{
-		SPIPlanPtr	p;
-
 		initStringInfo(&q);
 		types[0] = TEXTOID;
 		appendStringInfo(&q, "SELECT 1 FROM %s t WHERE %s.address_key(t.%s::pg_catalog.text)"
 						 " OPERATOR(pg_catalog.=) %s%s LIMIT 1",
 						 qname, BOUNCE_SCHEMA, quote_identifier(acol->name), param_sql(acol, 1), rest.data);
-		p = SPI_prepare(q.data, 3, types);
-		if (p == NULL)
-			elog(ERROR, "could not prepare \"%s\": %s", q.data,
-				 SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		m->lower_plan = p;
+		m->lower_plan = prepare_kept(q.data, types);
 	}
 }
 
@@ -402,7 +401,7 @@ PG_FUNCTION_INFO_V1(bounce_protected_until);
 Datum
 bounce_protected_until(PG_FUNCTION_ARGS)
 {
-	const GuardCatalog *cat = guard_catalog();
+	const BounceCatalog *cat = bounce_catalog();
 	char	   *address = address_arg(fcinfo, 0);
 	char	   *tenant = tenant_arg(fcinfo, 1);
 	GuardState	st;
@@ -412,7 +411,7 @@ bounce_protected_until(PG_FUNCTION_ARGS)
 
 	if (address == NULL)
 		PG_RETURN_NULL();
-	acl = pg_class_aclcheck(cat->relid[GT_STATE], GetUserId(), ACL_SELECT);
+	acl = pg_class_aclcheck(cat->relid[BT_STATE], GetUserId(), ACL_SELECT);
 	if (acl != ACLCHECK_OK)
 		aclcheck_error(acl, OBJECT_TABLE, BOUNCE_SCHEMA ".address_state");
 	tenant_require_own("address_state", tenant, "read the state");

@@ -72,54 +72,11 @@
 #define MyLocalTransactionId (MyProc->lxid)
 #endif
 
-/* The columns of bounce.address_state, by name. */
-typedef enum StateCol
-{
-	SC_TENANT,
-	SC_ADDRESS,
-	SC_STATUS,
-	SC_SUPPRESSION_REASON,
-	SC_STATUS_SINCE,
-	SC_HARD_STREAK,
-	SC_SOFT_STREAK,
-	SC_HARD_CAMPAIGNS,
-	SC_SOFT_CAMPAIGNS,
-	SC_LAST_COUNTED_AT,
-	SC_LAST_SENT_AT,
-	SC_LAST_BOUNCE_AT,
-	SC_LAST_REASON,
-	SC_LAST_KIND,
-	SC_CLEARED_AT,
-	SC_LAST_EVENT_AT,
-	SC_LAST_EVENT,
-	SC_COUNT
-} StateCol;
-
-static const char *const state_col_names[SC_COUNT] = {
-	"tenant", "address", "status", "suppression_reason", "status_since",
-	"hard_streak", "soft_streak", "hard_campaigns", "soft_campaigns",
-	"last_counted_at", "last_sent_at", "last_bounce_at", "last_reason",
-	"last_kind", "cleared_at", "last_event_at", "last_event"
-};
-
-/* What is looked up once per session (and again after invalidation). */
-typedef struct StateCatalog
-{
-	Oid			state_relid;
-	Oid			pkey_relid;
-	AttrNumber	attnum[SC_COUNT];
-	int			natts;
-	Oid			status_oid[BN_ADDRESS_STATUS_COUNT];
-	Oid			suppression_oid[BN_SUPPRESSION_COUNT];
-	Oid			event_oid[BN_EVENT_COUNT];
-} StateCatalog;
-
-static StateCatalog cat;
-static BounceCacheState cat_state = BOUNCE_CACHE_STALE;
-
-
-
-static bool callback_registered = false;
+/*
+ * The tables' catalog information (catalog.h), as the last open found it:
+ * every function below runs after one of the state_store_open*().
+ */
+static const BounceCatalog *cat;
 
 /*
  * The rows this transaction wrote, by address: where the newest version
@@ -145,89 +102,6 @@ static HTAB *written = NULL;
 static LocalTransactionId written_lxid = InvalidLocalTransactionId;
 static long n_written = 0;
 
-/* Forget what a change to one of our tables, or to every table, affects. */
-static void
-store_invalidate(Oid relid)
-{
-	/* while a load runs, its OIDs are not known yet: anything counts */
-	if (relid == InvalidOid || cat_state != BOUNCE_CACHE_VALID ||
-		relid == cat.state_relid)
-		cat_state = BOUNCE_CACHE_STALE;
-}
-
-
-/* Fill one enum's label OIDs. */
-static void
-enum_oids(const char *typname, const char *const *labels, int n, Oid *out)
-{
-	for (int i = 0; i < n; i++)
-		out[i] = bounce_enum_label_oid(typname, labels[i]);
-}
-
-
-/* Look everything up; called when cat.valid is false. */
-static void
-catalog_load(void)
-{
-	Relation	rel;
-	TupleDesc	desc;
-	StateCatalog c;
-
-	if (!callback_registered)
-	{
-		bounce_on_relcache_change(store_invalidate);
-		callback_registered = true;
-	}
-
-	/* an invalidation from here on leaves the result for this call only */
-	cat_state = BOUNCE_CACHE_LOADING;
-	memset(&c, 0, sizeof(c));
-	c.state_relid = bounce_relid("address_state");
-
-	rel = table_open(c.state_relid, AccessShareLock);
-	c.pkey_relid = RelationGetPrimaryKeyIndex(rel);
-	if (!OidIsValid(c.pkey_relid))
-		elog(ERROR, "relation %s.address_state has no primary key", BOUNCE_SCHEMA);
-	desc = RelationGetDescr(rel);
-	c.natts = desc->natts;
-	for (int i = 0; i < SC_COUNT; i++)
-	{
-		c.attnum[i] = InvalidAttrNumber;
-		for (int a = 0; a < desc->natts; a++)
-		{
-			Form_pg_attribute att = TupleDescAttr(desc, a);
-
-			if (!att->attisdropped &&
-				strcmp(NameStr(att->attname), state_col_names[i]) == 0)
-				c.attnum[i] = att->attnum;
-		}
-		if (c.attnum[i] == InvalidAttrNumber)
-			ereport(ERROR,
-					(errcode(ERRCODE_UNDEFINED_COLUMN),
-					 errmsg("column \"%s\" of relation %s.address_state does not exist",
-							state_col_names[i], BOUNCE_SCHEMA),
-					 errhint("Update the extension with ALTER EXTENSION bounce UPDATE.")));
-	}
-	table_close(rel, AccessShareLock);
-
-	enum_oids("address_status", bn_address_status_names, BN_ADDRESS_STATUS_COUNT,
-			  c.status_oid);
-	enum_oids("suppression_reason", bn_suppression_names, BN_SUPPRESSION_COUNT,
-			  c.suppression_oid);
-	enum_oids("event_type", bn_event_type_names, BN_EVENT_COUNT, c.event_oid);
-
-	cat = c;
-	bounce_cache_loaded(&cat_state);
-}
-
-/* Make sure the catalog information is there. */
-static inline void
-catalog_ensure(void)
-{
-	if (unlikely(cat_state != BOUNCE_CACHE_VALID))
-		catalog_load();
-}
-
 /* Index of an OID in a small array, or -1. */
 static int
 oid_index(const Oid *oids, int n, Oid value)
@@ -247,11 +121,11 @@ oid_index(const Oid *oids, int n, Oid value)
 void
 state_store_open(StateStore *ss)
 {
-	catalog_ensure();
+	cat = bounce_catalog();
 	memset(ss, 0, sizeof(*ss));
 	ss->cxt = CurrentMemoryContext;
-	ss->rel = table_open(cat.state_relid, RowExclusiveLock);
-	ss->pkey = index_open(cat.pkey_relid, RowExclusiveLock);
+	ss->rel = table_open(cat->relid[BT_STATE], RowExclusiveLock);
+	ss->pkey = index_open(cat->pkey[BT_STATE], RowExclusiveLock);
 	ss->found = table_slot_create(ss->rel, NULL);
 	ss->newrow = MakeSingleTupleTableSlot(RelationGetDescr(ss->rel),
 										  &TTSOpsVirtual);
@@ -269,8 +143,8 @@ state_store_make_slots(TupleTableSlot **found, TupleTableSlot **newrow,
 	Relation	rel;
 	TupleDesc	desc;
 
-	catalog_ensure();
-	rel = table_open(cat.state_relid, AccessShareLock);
+	cat = bounce_catalog();
+	rel = table_open(cat->relid[BT_STATE], AccessShareLock);
 	desc = CreateTupleDescCopy(RelationGetDescr(rel));
 	*found = MakeSingleTupleTableSlot(desc, table_slot_callbacks(rel));
 	*newrow = MakeSingleTupleTableSlot(desc, &TTSOpsVirtual);
@@ -283,11 +157,11 @@ void
 state_store_open_with(StateStore *ss, TupleTableSlot *found,
 					  TupleTableSlot *newrow, Datum empty_array)
 {
-	catalog_ensure();
+	cat = bounce_catalog();
 	memset(ss, 0, sizeof(*ss));
 	ss->cxt = CurrentMemoryContext;
-	ss->rel = table_open(cat.state_relid, RowExclusiveLock);
-	ss->pkey = index_open(cat.pkey_relid, RowExclusiveLock);
+	ss->rel = table_open(cat->relid[BT_STATE], RowExclusiveLock);
+	ss->pkey = index_open(cat->pkey[BT_STATE], RowExclusiveLock);
 	ss->found = found;
 	ss->newrow = newrow;
 	ss->empty_array = empty_array;
@@ -407,7 +281,7 @@ static inline BnTime
 time_of(TupleTableSlot *slot, StateCol col)
 {
 	bool		isnull;
-	Datum		d = slot_getattr(slot, cat.attnum[col], &isnull);
+	Datum		d = slot_getattr(slot, cat->state_att[col], &isnull);
 
 	return isnull ? BN_TIME_NONE : DatumGetTimestampTz(d);
 }
@@ -417,7 +291,7 @@ static void
 ring_of(TupleTableSlot *slot, StateCol col, BnCampaign *ring, int *n)
 {
 	bool		isnull;
-	Datum		d = slot_getattr(slot, cat.attnum[col], &isnull);
+	Datum		d = slot_getattr(slot, cat->state_att[col], &isnull);
 	Datum	   *elems;
 	bool	   *nulls;
 	int			nelems;
@@ -452,13 +326,13 @@ state_from_row(StateStore *ss, BnState *st)
 	bn_state_init(st);
 	slot_getallattrs(slot);
 
-	d = slot_getattr(slot, cat.attnum[SC_STATUS], &isnull);
-	i = isnull ? 0 : oid_index(cat.status_oid, BN_ADDRESS_STATUS_COUNT, DatumGetObjectId(d));
+	d = slot_getattr(slot, cat->state_att[SC_STATUS], &isnull);
+	i = isnull ? 0 : oid_index(cat->status_oid, BN_ADDRESS_STATUS_COUNT, DatumGetObjectId(d));
 	st->status = (BnAddressStatus) Max(i, 0);
-	d = slot_getattr(slot, cat.attnum[SC_SUPPRESSION_REASON], &isnull);
+	d = slot_getattr(slot, cat->state_att[SC_SUPPRESSION_REASON], &isnull);
 	if (!isnull)
 	{
-		i = oid_index(cat.suppression_oid, BN_SUPPRESSION_COUNT, DatumGetObjectId(d));
+		i = oid_index(cat->suppression_oid, BN_SUPPRESSION_COUNT, DatumGetObjectId(d));
 		st->suppressed = (BnSuppression) i;
 	}
 	if (st->status == BN_ADDR_SUPPRESSED && st->suppressed == BN_SUPPRESSION_NONE)
@@ -466,19 +340,19 @@ state_from_row(StateStore *ss, BnState *st)
 	if (st->status != BN_ADDR_SUPPRESSED)
 		st->suppressed = BN_SUPPRESSION_NONE;
 	st->status_since = time_of(slot, SC_STATUS_SINCE);
-	d = slot_getattr(slot, cat.attnum[SC_HARD_STREAK], &isnull);
+	d = slot_getattr(slot, cat->state_att[SC_HARD_STREAK], &isnull);
 	st->hard_streak = isnull ? 0 : DatumGetInt32(d);
-	d = slot_getattr(slot, cat.attnum[SC_SOFT_STREAK], &isnull);
+	d = slot_getattr(slot, cat->state_att[SC_SOFT_STREAK], &isnull);
 	st->soft_streak = isnull ? 0 : DatumGetInt32(d);
 	ring_of(slot, SC_HARD_CAMPAIGNS, st->hard, &st->n_hard);
 	ring_of(slot, SC_SOFT_CAMPAIGNS, st->soft, &st->n_soft);
 	st->last_counted_at = time_of(slot, SC_LAST_COUNTED_AT);
 	st->last_sent_at = time_of(slot, SC_LAST_SENT_AT);
 	st->last_bounce_at = time_of(slot, SC_LAST_BOUNCE_AT);
-	d = slot_getattr(slot, cat.attnum[SC_LAST_REASON], &isnull);
+	d = slot_getattr(slot, cat->state_att[SC_LAST_REASON], &isnull);
 	if (!isnull)
 		st->last_reason = bounce_reason_from_oid(DatumGetObjectId(d));
-	d = slot_getattr(slot, cat.attnum[SC_LAST_KIND], &isnull);
+	d = slot_getattr(slot, cat->state_att[SC_LAST_KIND], &isnull);
 	if (!isnull)
 		st->last_kind = bounce_kind_from_oid(DatumGetObjectId(d));
 	if (st->last_bounce_at == BN_TIME_NONE)
@@ -488,8 +362,8 @@ state_from_row(StateStore *ss, BnState *st)
 	}
 	st->cleared_at = time_of(slot, SC_CLEARED_AT);
 	st->last_event_at = time_of(slot, SC_LAST_EVENT_AT);
-	d = slot_getattr(slot, cat.attnum[SC_LAST_EVENT], &isnull);
-	i = isnull ? -1 : oid_index(cat.event_oid, BN_EVENT_COUNT, DatumGetObjectId(d));
+	d = slot_getattr(slot, cat->state_att[SC_LAST_EVENT], &isnull);
+	i = isnull ? -1 : oid_index(cat->event_oid, BN_EVENT_COUNT, DatumGetObjectId(d));
 	st->last_event = (BnEventType) Max(i, 0);
 	if (i < 0)
 		st->last_event_at = BN_TIME_NONE;
@@ -597,12 +471,12 @@ written_fetch(StateStore *ss, const char *tenant, const char *address)
 	/* only our own newest version qualifies */
 	if (TransactionIdIsValid(dirty.xmin) || TransactionIdIsValid(dirty.xmax))
 		return false;
-	d = slot_getattr(ss->found, cat.attnum[SC_TENANT], &isnull);
+	d = slot_getattr(ss->found, cat->state_att[SC_TENANT], &isnull);
 	t = DatumGetTextPP(d);
 	if (isnull || VARSIZE_ANY_EXHDR(t) != strlen(tenant) ||
 		memcmp(VARDATA_ANY(t), tenant, VARSIZE_ANY_EXHDR(t)) != 0)
 		return false;
-	d = slot_getattr(ss->found, cat.attnum[SC_ADDRESS], &isnull);
+	d = slot_getattr(ss->found, cat->state_att[SC_ADDRESS], &isnull);
 	t = DatumGetTextPP(d);
 	if (isnull || VARSIZE_ANY_EXHDR(t) != strlen(address) ||
 		memcmp(VARDATA_ANY(t), address, VARSIZE_ANY_EXHDR(t)) != 0)
@@ -708,7 +582,7 @@ ring_datum(StateStore *ss, const BnCampaign *ring, int n)
 static inline void
 set_time(Datum *values, bool *nulls, StateCol col, BnTime t)
 {
-	int			i = cat.attnum[col] - 1;
+	int			i = cat->state_att[col] - 1;
 
 	values[i] = TimestampTzGetDatum(t);
 	nulls[i] = (t == BN_TIME_NONE);
@@ -732,24 +606,24 @@ state_to_row(StateStore *ss, const char *tenant, const char *address,
 	}
 
 #define SET(col, v) \
-	do { values[cat.attnum[col] - 1] = (v); nulls[cat.attnum[col] - 1] = false; } while (0)
+	do { values[cat->state_att[col] - 1] = (v); nulls[cat->state_att[col] - 1] = false; } while (0)
 
 	if (ss->have_row)
 	{
 		/* the key as stored */
 		bool		isnull;
 
-		SET(SC_TENANT, slot_getattr(ss->found, cat.attnum[SC_TENANT], &isnull));
-		SET(SC_ADDRESS, slot_getattr(ss->found, cat.attnum[SC_ADDRESS], &isnull));
+		SET(SC_TENANT, slot_getattr(ss->found, cat->state_att[SC_TENANT], &isnull));
+		SET(SC_ADDRESS, slot_getattr(ss->found, cat->state_att[SC_ADDRESS], &isnull));
 	}
 	else
 	{
 		SET(SC_TENANT, CStringGetTextDatum(tenant));
 		SET(SC_ADDRESS, CStringGetTextDatum(address));
 	}
-	SET(SC_STATUS, ObjectIdGetDatum(cat.status_oid[st->status]));
+	SET(SC_STATUS, ObjectIdGetDatum(cat->status_oid[st->status]));
 	if (st->status == BN_ADDR_SUPPRESSED && st->suppressed != BN_SUPPRESSION_NONE)
-		SET(SC_SUPPRESSION_REASON, ObjectIdGetDatum(cat.suppression_oid[st->suppressed]));
+		SET(SC_SUPPRESSION_REASON, ObjectIdGetDatum(cat->suppression_oid[st->suppressed]));
 	set_time(values, nulls, SC_STATUS_SINCE, st->status_since);
 	SET(SC_HARD_STREAK, Int32GetDatum(st->hard_streak));
 	SET(SC_SOFT_STREAK, Int32GetDatum(st->soft_streak));
@@ -766,7 +640,7 @@ state_to_row(StateStore *ss, const char *tenant, const char *address,
 	set_time(values, nulls, SC_CLEARED_AT, st->cleared_at);
 	set_time(values, nulls, SC_LAST_EVENT_AT, st->last_event_at);
 	if (st->last_event_at != BN_TIME_NONE)
-		SET(SC_LAST_EVENT, ObjectIdGetDatum(cat.event_oid[st->last_event]));
+		SET(SC_LAST_EVENT, ObjectIdGetDatum(cat->event_oid[st->last_event]));
 #undef SET
 
 	ExecStoreVirtualTuple(slot);
@@ -855,11 +729,11 @@ state_store_write(StateStore *ss, const char *tenant, const char *address,
 #if PG_VERSION_NUM >= 160000
 		recheck = ExecInsertIndexTuples(ss->rri, ss->newrow, ss->estate,
 										false, true, &conflict,
-										list_make1_oid(cat.pkey_relid), false);
+										list_make1_oid(cat->pkey[BT_STATE]), false);
 #else
 		recheck = ExecInsertIndexTuples(ss->rri, ss->newrow, ss->estate,
 										false, true, &conflict,
-										list_make1_oid(cat.pkey_relid));
+										list_make1_oid(cat->pkey[BT_STATE]));
 #endif
 		table_tuple_complete_speculative(ss->rel, ss->newrow, token, !conflict);
 		SpeculativeInsertionLockRelease(GetCurrentTransactionId());

@@ -1,7 +1,8 @@
 /*
  * tally_type.h
- *		What tally.c (the bounce.tally type, bounce rates and tiers) shares
- *		with tally_complaints.c (complaint rates and tiers).
+ *		What tally.c (the bounce.tally type), tally_rates.c (bounce rates,
+ *		tiers, health, spikes) and tally_complaints.c (complaint rates and
+ *		tiers) share.
  */
 #ifndef BOUNCE_TALLY_TYPE_H
 #define BOUNCE_TALLY_TYPE_H

@@ -4,11 +4,15 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_operator.h"
 #include "catalog/pg_type.h"
 #include "nodes/pg_list.h"
-#include "utils/syscache.h"
+#include "utils/builtins.h"
 #include "utils/hsearch.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
+#include "utils/typcache.h"
 
 #include "catalog.h"
 #include "trigcache.h"
@@ -167,4 +171,26 @@ bounce_type_is_citext(Oid typid)
 		((Form_pg_type) GETSTRUCT(tup))->typtype == TYPTYPE_BASE;
 	ReleaseSysCache(tup);
 	return is;
+}
+
+/* "OPERATOR(schema.=)" of a type's default equality; see trigcache.h. */
+char *
+bounce_equality_sql(Oid typid)
+{
+	TypeCacheEntry *tc = lookup_type_cache(typid, TYPECACHE_EQ_OPR);
+	HeapTuple	tup;
+	Form_pg_operator op;
+	char	   *s;
+
+	if (!OidIsValid(tc->eq_opr))
+		return NULL;
+	tup = SearchSysCache1(OPEROID, ObjectIdGetDatum(tc->eq_opr));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for operator %u", tc->eq_opr);
+	op = (Form_pg_operator) GETSTRUCT(tup);
+	s = psprintf("OPERATOR(%s.%s)",
+				 quote_identifier(get_namespace_name(op->oprnamespace)),
+				 NameStr(op->oprname));
+	ReleaseSysCache(tup);
+	return s;
 }

@@ -52,4 +52,11 @@ extern void trigcache_release(void);
 /* Is this type citext?  Both kinds of mapping accept it for addresses. */
 extern bool bounce_type_is_citext(Oid typid);
 
+/*
+ * "OPERATOR(schema.=)", the default equality of a type written for a
+ * mapping's queries (the operator qualified, whatever the search_path), or
+ * NULL when the type has none.
+ */
+extern char *bounce_equality_sql(Oid typid);
+
 #endif							/* BOUNCE_TRIGCACHE_H */

@@ -89,29 +89,18 @@ bounce_type(const char *name)
 						   CStringGetDatum(name), ObjectIdGetDatum(nsp));
 }
 
-/* "OPERATOR(schema.=)" for the equality of a type. */
+/* "OPERATOR(schema.=)" for the equality of a tenant column's type. */
 static char *
 equality_operator(Oid typid, const char *colname, const char *relname)
 {
-	TypeCacheEntry *tc = lookup_type_cache(typid, TYPECACHE_EQ_OPR);
-	HeapTuple	tup;
-	Form_pg_operator op;
-	char	   *s;
+	char	   *s = bounce_equality_sql(typid);
 
-	if (!OidIsValid(tc->eq_opr))
+	if (s == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("column \"%s\" of relation %s has type %s, which has no equality operator",
 						colname, relname, format_type_be(typid)),
 				 errhint("The tenant column must be comparable with =: text, an integer or a uuid, for instance.")));
-	tup = SearchSysCache1(OPEROID, ObjectIdGetDatum(tc->eq_opr));
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for operator %u", tc->eq_opr);
-	op = (Form_pg_operator) GETSTRUCT(tup);
-	s = psprintf("OPERATOR(%s.%s)",
-				 quote_identifier(get_namespace_name(op->oprnamespace)),
-				 NameStr(op->oprname));
-	ReleaseSysCache(tup);
 	return s;
 }
 
