@@ -17,13 +17,13 @@
 static const char *const dma_detect[] = {"this is the dragonfly mail agent", NULL};
 static const char *const dma_end[] = {"message headers follow", NULL};
 
-const BnTextFormat bn_lhost_dragonfly = {"dragonfly", dma_detect, NULL, dma_end, NULL};
+const BnTextFormat bn_lhost_dragonfly = {"dragonfly", dma_detect, NULL, dma_end, NULL, NULL};
 
 static const char *const domino_detect[] = {"------- failure reasons", NULL};
 static const char *const domino_start[] = {"------- failure reasons", NULL};
 static const char *const domino_end[] = {"------- returned message", NULL};
 
-const BnTextFormat bn_lhost_domino = {"domino", domino_detect, domino_start, domino_end, NULL};
+const BnTextFormat bn_lhost_domino = {"domino", domino_detect, domino_start, domino_end, NULL, NULL};
 
 static const char *const yahoo_detect[] = {
 	"sorry, we were unable to deliver your message", NULL
@@ -32,14 +32,14 @@ static const char *const yahoo_start[] = {
 	"unable to deliver your message to the following", NULL
 };
 
-const BnTextFormat bn_lhost_yahoo = {"yahoo", yahoo_detect, yahoo_start, NULL, NULL};
+const BnTextFormat bn_lhost_yahoo = {"yahoo", yahoo_detect, yahoo_start, NULL, NULL, NULL};
 
 static const char *const courier_detect[] = {
 	"courier mail server at", "this is a delivery status notification from",
 	NULL
 };
 
-const BnTextFormat bn_lhost_courier = {"courier", courier_detect, NULL, NULL, NULL};
+const BnTextFormat bn_lhost_courier = {"courier", courier_detect, NULL, NULL, NULL, NULL};
 
 /*
  * Any other MTA: recognised by what every bounce says somewhere (the
@@ -57,4 +57,4 @@ static const char *const generic_detect[] = {
 	NULL
 };
 
-const BnTextFormat bn_lhost_generic = {"text", generic_detect, NULL, NULL, NULL};
+const BnTextFormat bn_lhost_generic = {"text", generic_detect, NULL, NULL, NULL, NULL};

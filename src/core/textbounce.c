@@ -162,9 +162,9 @@ failed_header(BnMsgCtx *c, char ***addrs)
 	return k;
 }
 
-static BnRecipient *
-emit(BnMsgCtx *c, const BnTextFormat *f, const char *addr, size_t addr_len,
-	 const char *d, size_t dlen, const char *section, size_t section_len)
+BnRecipient *
+bn_text_recipient(BnMsgCtx *c, const char *addr, size_t addr_len,
+				  const char *d, size_t dlen)
 {
 	BnRecipient *r;
 	char	   *lo;
@@ -180,6 +180,17 @@ emit(BnMsgCtx *c, const BnTextFormat *f, const char *addr, size_t addr_len,
 			if (*lo >= 'A' && *lo <= 'Z')
 				*lo += 32;
 	r->diagnostic = bn_squeeze(d, dlen, c->a);
+	return r;
+}
+
+static BnRecipient *
+emit(BnMsgCtx *c, const BnTextFormat *f, const char *addr, size_t addr_len,
+	 const char *d, size_t dlen, const char *section, size_t section_len)
+{
+	BnRecipient *r = bn_text_recipient(c, addr, addr_len, d, dlen);
+
+	if (r == NULL)
+		return NULL;
 	if (f->tune != NULL)
 		f->tune(c, r, section, section_len);
 	return r;

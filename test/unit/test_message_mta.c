@@ -71,6 +71,36 @@ test_sendmail(void)
 	CHECK_STR(CMD(0), "RCPT");
 	CHECK_STR(REMOTE(0), "mail.example.org");
 	CHECK_STR(REASON(0), "user_unknown");
+
+	/* V5: the transcript alone; each "DDD <rcpt>... text" line closes a
+	 * recipient's explanation, the sender in ">>> MAIL From:" is not one */
+	CHECK_INT(parse("From: Mail Delivery Subsystem <MAILER-DAEMON@old.example>\n"
+					"Subject: Returned mail: User unknown\n\n"
+					"   ----- Transcript of session follows -----\n"
+					"While talking to relay.example.org:\n"
+					">>> MAIL From:<ned@old.example>\n"
+					"<<< 553 Relaying refused from your address\n"
+					"554 <opal@example.org>... Remote protocol error\n"
+					"550 nohost.example (smtp)... 550 Host unknown\n"
+					"554 <pim@nohost.example>... 550 Host unknown (Authoritative answer from name server)\n"
+					"While talking to mx.example.net:\n"
+					">>> RCPT To:<quill@example.net>\n"
+					"<<< 550 <quill@example.net>... User unknown\n"
+					"550 <quill@example.net>... User unknown\n"
+					"250 done.example (smtp)... 250 Sent\n\n"
+					"   ----- Unsent message follows -----\n"
+					"From: ned@old.example\nTo: opal@example.org\n\nhi\n"), 3);
+	CHECK_STR(m.format, "sendmail");
+	CHECK_STR(RCPT(0), "opal@example.org");
+	CHECK_STR(CMD(0), "MAIL");
+	CHECK_INT(m.rcpts[0].reply_code, 553);
+	CHECK_STR(RCPT(1), "pim@nohost.example");
+	CHECK_INT(m.rcpts[1].reply_code, 550);
+	CHECK_STR(REASON(1), "host_unknown");
+	CHECK_STR(RCPT(2), "quill@example.net");
+	CHECK_STR(CMD(2), "RCPT");
+	CHECK_STR(REMOTE(2), "mx.example.net");
+	CHECK_STR(REASON(2), "user_unknown");
 }
 
 static void
