@@ -275,6 +275,39 @@ embedded_report(const char *s, size_t n)
 	return NULL;
 }
 
+/* The one address a field names, or NULL (none, or several). */
+static char *
+single_address(const BnField *f, BnArena *a)
+{
+	size_t		st;
+	size_t		len;
+
+	if (f == NULL || !bn_find_address(f->value, f->value_len, &st, &len) ||
+		memchr(f->value + st + len, '@', f->value_len - st - len) != NULL)
+		return NULL;
+	return bn_address_of(f->value + st, len, a);
+}
+
+/*
+ * A report of one recipient whose Final-Recipient holds no mail address
+ * (a file or program the address was expanded to, as Exim writes for a
+ * "save to" or pipe delivery, or a malformed "rfc822; @host"): the
+ * address is the one the message's X-Failed-Recipients names (Exim), else
+ * the one the returned message was addressed to.
+ */
+static void
+recipient_elsewhere(BnMsgCtx *c, BnRecipient *r)
+{
+	char	   *addr = single_address(bn_header_field(&c->mime->headers,
+													  "x-failed-recipients"),
+									  c->a);
+
+	if (addr == NULL && c->orig != NULL)
+		addr = single_address(bn_header_field(c->orig, "to"), c->a);
+	if (addr != NULL)
+		r->recipient = addr;
+}
+
 int
 bn_parse_dsn(BnMsgCtx *c)
 {
@@ -291,6 +324,8 @@ bn_parse_dsn(BnMsgCtx *c)
 			strcmp(p->ctype, "message/global-delivery-status") == 0)
 			added += read_report(c, p->text, p->text_len);
 	}
+	if (added == 1 && c->out->rcpts[c->out->n - 1].recipient == NULL)
+		recipient_elsewhere(c, &c->out->rcpts[c->out->n - 1]);
 	if (added > 0)
 		return added;
 	/* a report sent as plain text */
@@ -305,6 +340,8 @@ bn_parse_dsn(BnMsgCtx *c)
 		if (at != NULL)
 		{
 			added += read_report(c, at, p->text_len - (size_t) (at - p->text));
+			if (added == 1 && c->out->rcpts[c->out->n - 1].recipient == NULL)
+				recipient_elsewhere(c, &c->out->rcpts[c->out->n - 1]);
 			if (added > 0)
 				return added;
 		}
