@@ -71,6 +71,45 @@ finish(BnMsgCtx *c, BnRecipient *r, const DsnMessageFields *mf)
 	}
 }
 
+/*
+ * "Diagnostic-Code: X-Unix; 71": the diagnostic type Sendmail gives its
+ * local and program mailers (the third part of the mailer's T= option),
+ * whose value is then the program's exit status, a sysexits(3) code.
+ * EX_NOUSER and EX_NOHOST name an unknown user or host; any other says
+ * the local delivery program failed.  A hint only: words in the text
+ * ("Insufficient permission") still decide.
+ */
+static void
+local_exit_status(BnRecipient *r, const char *raw)
+{
+	const char *v;
+	int			code = 0;
+
+	while (*raw == ' ' || *raw == '\t')
+		raw++;
+	if (!bn_ieq(raw, 6, "x-unix") || strlen(raw) < 7)
+		return;
+	v = raw + 6;
+	while (*v == ' ' || *v == '\t')
+		v++;
+	if (*v != ';')
+		return;
+	v++;
+	while (*v == ' ' || *v == '\t')
+		v++;
+	if (*v < '0' || *v > '9')
+		return;
+	for (; *v >= '0' && *v <= '9' && code < 1000; v++)
+		code = code * 10 + (*v - '0');
+	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+		v++;
+	if (*v != '\0')
+		return;
+	r->has_hint = true;
+	r->hint = code == 67 ? BN_REASON_USER_UNKNOWN :
+		code == 68 ? BN_REASON_HOST_UNKNOWN : BN_REASON_MAILER_ERROR;
+}
+
 /* Read the groups of a delivery-status text; returns recipients added. */
 static int
 read_report(BnMsgCtx *c, const char *s, size_t len)
@@ -220,7 +259,10 @@ read_report(BnMsgCtx *c, const char *s, size_t len)
 				char	   *raw = field_text(f, c->a);
 
 				if (raw != NULL)
+				{
 					r->diagnostic = typed_value(raw, strlen(raw), c->a);
+					local_exit_status(r, raw);
+				}
 			}
 			else if (bn_ieq(nm, nl, "last-attempt-date"))
 			{

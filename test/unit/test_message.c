@@ -116,6 +116,37 @@ test_dsn(void)
 	CHECK_STR(m.rcpts[0].recipient, "jay@far.example");
 	CHECK_INT(m.rcpts[0].reply_code, 550);
 	CHECK_STR(reason(0), "host_unknown");
+
+	/* a local mailer's exit status (X-Unix; sysexits EX_OSERR) under a bare
+	 * status: the program failed; the reply in the text's error line */
+	CHECK_INT(parse("Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+					"--b\nContent-Type: text/plain\n\n"
+					"451 4.0.0 Local delivery problem\n"
+					"Warning: message still undelivered after 4 hours\n\n"
+					"--b\nContent-Type: message/delivery-status\n\n"
+					"Final-Recipient: RFC822; kai@box.example\n"
+					"X-Actual-Recipient: X-Unix; |/usr/local/bin/filter\n"
+					"Action: delayed\nStatus: 4.5.0\nDiagnostic-Code: X-Unix; 71\n"
+					"--b--\n"), 1);
+	CHECK_INT(m.rcpts[0].reply_code, 451);
+	CHECK_STR(reason(0), "mailer_error");
+
+	/* no reply in the report: the transcript's "<<<" line of the class */
+	CHECK_INT(parse("Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+					"--b\nContent-Type: text/plain\n\n"
+					"   ----- The following addresses had transient non-fatal errors -----\n"
+					"<lee@slow.example>\n\n"
+					"   ----- Transcript of session follows -----\n"
+					"... while talking to mx.slow.example.:\n"
+					"<<< 450 try later\n"
+					">>> QUIT\n"
+					"<<< 521 bye\n\n"
+					"--b\nContent-Type: message/delivery-status\n\n"
+					"Final-Recipient: RFC822; lee@slow.example\n"
+					"Action: failed\nStatus: 4.4.7\nDiagnostic-Code: SMTP; \n"
+					"--b--\n"), 1);
+	CHECK_INT(m.rcpts[0].reply_code, 450);
+	CHECK_STR(reason(0), "expired");
 }
 
 static void
