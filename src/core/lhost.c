@@ -29,6 +29,7 @@ static const BnTextFormat *const formats[] = {
 	&bn_lhost_yahoo,
 	&bn_lhost_sendmail,
 	&bn_lhost_courier,
+	&bn_lhost_james,
 };
 
 static bool

@@ -173,6 +173,7 @@ static const struct
 	{"final data", "DATA"},
 	{"after data", "DATA"},
 	{"data command", "DATA"},
+	{"(data)", "DATA"},			/* "refused to accept your message (DATA)" */
 	{"mail from:", "MAIL"},
 	{"mail from command", "MAIL"},
 	{"ehlo", "EHLO"},

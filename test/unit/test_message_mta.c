@@ -208,6 +208,34 @@ test_others(void)
 					"   ----- Unsent message follows -----\n"
 					"Received: by old.example\nTo: zoe@far.example\nSubject: hi\n\nbody\n"), 1);
 	CHECK_STR(RCPT(0), "zoe@far.example");
+
+	/* an address after the colon of a sentence about recipients */
+	CHECK_INT(parse("From: mailer-daemon\nSubject: There was an error sending your mail\n\n"
+					"We could not deliver your message.\n\n"
+					"The following recipients returned permanent errors: amy@loop.example. "
+					"Reason: the server refused your message (DATA): [554 5.4.6 Hop count exceeded]\n\n"
+					"Please check the address.\n"), 1);
+	CHECK_STR(RCPT(0), "amy@loop.example");
+	CHECK_STR(CMD(0), "DATA");
+	CHECK_INT(m.rcpts[0].reply_code, 554);
+	CHECK_STR(REASON(0), "network_error");
+
+	/* Apache James: the error, then the recipients in its details block */
+	CHECK_INT(parse("From: postmaster@james.example\nSubject: Re: news\n\n"
+					"Error: Invalid user address\n\n"
+					"Error message below:\n"
+					"550 - Requested action not taken: mailbox unavailable\n\n"
+					"Message details:\n"
+					"  Subject: news\n"
+					"  MAIL FROM: ned@old.example\n"
+					"  RCPT TO: bo@james.example\n"
+					"           cy@james.example\n"
+					"  From: ned@old.example\n"
+					"  Size (in bytes): 40\n"), 2);
+	CHECK_STR(m.format, "james");
+	CHECK_STR(RCPT(0), "bo@james.example");
+	CHECK_STR(RCPT(1), "cy@james.example");
+	CHECK_INT(m.rcpts[1].reply_code, 550);
 }
 
 int
