@@ -226,6 +226,32 @@ bn_find_command(const char *s, size_t n)
 			i += 3;
 			continue;
 		}
+		/* a labelled field ("SMTP command: DATA", m-FILTER's "-------SMTP
+		 * command" section) names the command outright */
+		if (c == 's' && found == NULL && n - i > 13 &&
+			bn_ieq(s + i, 12, "smtp command"))
+		{
+			size_t		j = i + 12;
+
+			while (j < n && (s[j] == ' ' || s[j] == ':' || s[j] == '\t' ||
+							 s[j] == '\r' || s[j] == '\n'))
+				j++;
+			if (n - j >= 4 && (j + 4 == n || !((s[j + 4] | 32) >= 'a' && (s[j + 4] | 32) <= 'z')))
+			{
+				if (bn_ieq(s + j, 4, "data"))
+					found = "DATA";
+				else if (bn_ieq(s + j, 4, "rcpt"))
+					found = "RCPT";
+				else if (bn_ieq(s + j, 4, "mail"))
+					found = "MAIL";
+				else if (bn_ieq(s + j, 4, "ehlo"))
+					found = "EHLO";
+				else if (bn_ieq(s + j, 4, "helo"))
+					found = "HELO";
+			}
+			if (found != NULL)
+				continue;
+		}
 		if (found != NULL || !first[c])
 			continue;
 		for (size_t k = 0; k < sizeof command_phrases / sizeof command_phrases[0]; k++)

@@ -233,9 +233,20 @@ test_others(void)
 					"  From: ned@old.example\n"
 					"  Size (in bytes): 40\n"), 2);
 	CHECK_STR(m.format, "james");
+	CHECK_STR(CMD(0), "(null)");
 	CHECK_STR(RCPT(0), "bo@james.example");
 	CHECK_STR(RCPT(1), "cy@james.example");
 	CHECK_INT(m.rcpts[1].reply_code, 550);
+
+	/* a labelled "SMTP command" section names the command */
+	CHECK_INT(parse("From: filter@gw.example\nSubject: Undeliverable mail\n\n"
+					"Delivery to the following address failed.\n"
+					"dee@example.org\n\n"
+					"-------server message\n550 message refused by content policy\n\n"
+					"-------SMTP command\nDATA\n\n"
+					"-------original message\nTo: dee@example.org\n"), 1);
+	CHECK_STR(RCPT(0), "dee@example.org");
+	CHECK_STR(CMD(0), "DATA");
 }
 
 int
