@@ -188,7 +188,8 @@ static const struct
  * One pass over the text: at each byte whose lower case can start a
  * phrase, the phrases starting with it are compared; the earliest phrase
  * wins, except that in a session transcript (">>> RCPT To:...") the last
- * command sent is the one that failed.
+ * command sent is the one that failed, and a refusal ("<<< 554 ...") right
+ * after "while talking to host" with nothing sent is the greeting's.
  */
 const char *
 bn_find_command(const char *s, size_t n)
@@ -197,6 +198,8 @@ bn_find_command(const char *s, size_t n)
 	static bool ready;
 	const char *transcript = NULL;
 	const char *found = NULL;
+	bool		talking = false;	/* "talking to host", nothing sent yet */
+	int			replies = 0;	/* "<<<" failures since the last ">>>" */
 
 	if (!ready)
 	{
@@ -223,7 +226,26 @@ bn_find_command(const char *s, size_t n)
 				transcript = "EHLO";
 			else if (bn_ieq(cmd, 4, "helo"))
 				transcript = "HELO";
+			talking = false;
+			replies = 0;
 			i += 3;
+			continue;
+		}
+		if (c == '<' && i + 7 <= n && s[i + 1] == '<' && s[i + 2] == '<' &&
+			s[i + 3] == ' ')
+		{
+			/* a refusal before anything was sent answers the greeting */
+			if (talking && (s[i + 4] == '4' || s[i + 4] == '5'))
+				transcript = "CONN";
+			talking = false;
+			if (s[i + 4] == '4' || s[i + 4] == '5')
+				replies++;		/* failures only: "354" is not one */
+			i += 3;
+			continue;
+		}
+		if (c == 't' && n - i > 10 && bn_ieq(s + i, 10, "talking to"))
+		{
+			talking = true;
 			continue;
 		}
 		/* a labelled field ("SMTP command: DATA", m-FILTER's "-------SMTP
@@ -277,6 +299,13 @@ bn_find_command(const char *s, size_t n)
 			}
 		}
 	}
+	/*
+	 * Several refusals after the last command sent: a pipelined batch (RFC
+	 * 2920), whose replies answer the earlier MAIL and RCPT too, so which
+	 * one failed is not known
+	 */
+	if (transcript != NULL && transcript[0] != 'C' && replies > 1)
+		return NULL;
 	return transcript != NULL ? transcript : found;
 }
 

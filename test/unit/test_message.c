@@ -147,6 +147,29 @@ test_dsn(void)
 					"--b--\n"), 1);
 	CHECK_INT(m.rcpts[0].reply_code, 450);
 	CHECK_STR(reason(0), "expired");
+
+	/* a refusal with nothing sent answers the greeting; a pipelined batch
+	 * (several refusals after ">>> DATA") names no command */
+	CHECK_INT(parse("Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+					"--b\nContent-Type: text/plain\n\n"
+					"   ----- Transcript of session follows -----\n"
+					"... while talking to mx.shut.example.:\n"
+					"<<< 554 Your address is not welcome here\n\n"
+					"--b\nContent-Type: message/delivery-status\n\n"
+					"Final-Recipient: RFC822; max@shut.example\n"
+					"Action: failed\nStatus: 5.0.0\n"
+					"Diagnostic-Code: SMTP; 554 Your address is not welcome here\n"
+					"--b--\n"), 1);
+	CHECK_STR(m.rcpts[0].command, "CONN");
+	CHECK_INT(parse("Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+					"--b\nContent-Type: message/delivery-status\n\n"
+					"Final-Recipient: RFC822; nat@pipe.example\n"
+					"Action: failed\nStatus: 5.0.0\n"
+					"Diagnostic-Code: SMTP; ... while talking to mx.pipe.example.: >>> DATA "
+					"<<< 550 5.1.1 <nat@pipe.example>... User unknown <<< 503 5.0.0 Need RCPT\n"
+					"--b--\n"), 1);
+	CHECK(m.rcpts[0].command == NULL);
+	CHECK_STR(reason(0), "user_unknown");
 }
 
 static void
