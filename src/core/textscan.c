@@ -238,8 +238,11 @@ bn_find_command(const char *s, size_t n)
 			if (talking && (s[i + 4] == '4' || s[i + 4] == '5'))
 				transcript = "CONN";
 			talking = false;
-			if (s[i + 4] == '4' || s[i + 4] == '5')
-				replies++;		/* failures only: "354" is not one */
+			/* failures only ("354" is not one), and a multi-line reply
+			 * ("550-...", RFC 5321 4.2.1) once, at its last line */
+			if ((s[i + 4] == '4' || s[i + 4] == '5') &&
+				(i + 7 >= n || s[i + 7] != '-'))
+				replies++;
 			i += 3;
 			continue;
 		}

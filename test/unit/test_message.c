@@ -170,6 +170,16 @@ test_dsn(void)
 					"--b--\n"), 1);
 	CHECK(m.rcpts[0].command == NULL);
 	CHECK_STR(reason(0), "user_unknown");
+
+	/* one multi-line reply after ">>> DATA" is one refusal: DATA */
+	CHECK_INT(parse("Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+					"--b\nContent-Type: message/delivery-status\n\n"
+					"Final-Recipient: RFC822; oz@big.example\n"
+					"Action: failed\nStatus: 5.7.1\n"
+					"Diagnostic-Code: SMTP; ... while talking to mx.big.example.: >>> DATA "
+					"<<< 550-5.7.1 Message rejected <<< 550 5.7.1 by policy\n"
+					"--b--\n"), 1);
+	CHECK_STR(m.rcpts[0].command, "DATA");
 }
 
 static void
