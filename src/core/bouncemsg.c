@@ -111,6 +111,64 @@ has_letters(const char *s)
 	return false;
 }
 
+static BnStatus paired_status(const char *d, size_t n, int *code);
+
+static inline bool
+reply_digits(const char *p)
+{
+	return (p[0] == '4' || p[0] == '5') && p[1] >= '0' && p[1] <= '9' &&
+		p[2] >= '0' && p[2] <= '9';
+}
+
+/*
+ * A reply code of class cls (0: any failure) read from a session
+ * transcript: the first "<<< 550 ..." line, the remote server's own reply
+ * as Sendmail and others record it (later ones answer QUIT).
+ */
+static int
+transcript_reply(const char *s, size_t n, int cls)
+{
+	const char *p = s;
+
+	while ((p = bn_memcasestr(p, n - (size_t) (p - s), "<<< ")) != NULL)
+	{
+		p += 4;
+		if ((size_t) (s + n - p) >= 3 && reply_digits(p) &&
+			(p + 3 == s + n || p[3] == ' ' || p[3] == '-' || p[3] == '\n' ||
+			 p[3] == '\r') &&
+			(cls == 0 || p[0] - '0' == cls))
+			return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+	}
+	return 0;
+}
+
+/*
+ * A line of the readable text that begins with a reply code and an
+ * enhanced status of the report's class ("451 4.0.0 Operating system
+ * error"): the error message Sendmail prints for the one recipient of a
+ * report whose Diagnostic-Code carries no reply (a local mailer's).
+ */
+static int
+readable_reply_line(const char *s, size_t n, int cls)
+{
+	const char *p = s;
+
+	while (p < s + n)
+	{
+		const char *nl = memchr(p, '\n', (size_t) (s + n - p));
+		const char *le = nl ? nl : s + n;
+		int			code = 0;
+
+		if (le - p >= 9 && reply_digits(p) &&
+			paired_status(p, (size_t) (le - p), &code) != BN_STATUS_NONE &&
+			code / 100 == cls &&
+			(p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0') == code)
+			return code;
+		p = nl ? nl + 1 : s + n;
+	}
+	return 0;
+}
+
 /*
  * What the human-readable part of a DSN adds for a recipient: its
  * explanation where the report gives no diagnostic text, and the SMTP
@@ -159,6 +217,24 @@ dsn_from_text(BnMsgCtx *c, BnRecipient *r)
 				break;
 			}
 			p += 1;
+		}
+	}
+	/* still none: the transcript of the recipient's explanation; for the
+	 * one recipient of a report, the text's transcript or error line */
+	if (r->reply_code == 0 && (d == NULL || bn_reply_code_find(d, strlen(d)) == 0) &&
+		bn_status_class(r->status) != 2)
+	{
+		int			cls = bn_status_class(r->status);
+
+		if (near != NULL)
+			r->reply_code = transcript_reply(near, strlen(near), cls);
+		if (r->reply_code == 0 && c->out->n == 1 && cls != 0)
+		{
+			size_t		bl = c->body_len < 8192 ? c->body_len : 8192;
+
+			r->reply_code = transcript_reply(c->body, bl, cls);
+			if (r->reply_code == 0)
+				r->reply_code = readable_reply_line(c->body, bl, cls);
 		}
 	}
 	if (d != NULL && bn_find_command(d, strlen(d)) != NULL)
@@ -244,6 +320,7 @@ complete(BnMsgCtx *c, BnRecipient *r)
 	size_t		dl = d ? strlen(d) : 0;
 	BnInput		in;
 	BnVerdict	v;
+	BnEvidence	ev;
 	BnReason	reason;
 
 	if (dl > 0)
@@ -312,10 +389,12 @@ complete(BnMsgCtx *c, BnRecipient *r)
 		in.remote = r->recipient;
 		in.remote_len = strlen(r->recipient);
 	}
-	bn_classify(&in, &v);
+	bn_classify_explain(&in, &v, &ev);
 	reason = v.reason;
 	if (r->has_hint && (r->hint_strong || reason == BN_REASON_UNDEFINED ||
-						reason == BN_REASON_ON_HOLD))
+						reason == BN_REASON_ON_HOLD ||
+						ev.source == BN_EVIDENCE_STATUS ||
+						ev.source == BN_EVIDENCE_REPLY))
 		reason = r->hint;
 	else if (r->action != NULL && strcmp(r->action, "delivered") == 0 &&
 			 (r->status == BN_STATUS_NONE || bn_status_class(r->status) == 2))

@@ -71,6 +71,45 @@ finish(BnMsgCtx *c, BnRecipient *r, const DsnMessageFields *mf)
 	}
 }
 
+/*
+ * "Diagnostic-Code: X-Unix; 71": the diagnostic type Sendmail gives its
+ * local and program mailers (the third part of the mailer's T= option),
+ * whose value is then the program's exit status, a sysexits(3) code.
+ * EX_NOUSER and EX_NOHOST name an unknown user or host; any other says
+ * the local delivery program failed.  A hint only: words in the text
+ * ("Insufficient permission") still decide.
+ */
+static void
+local_exit_status(BnRecipient *r, const char *raw)
+{
+	const char *v;
+	int			code = 0;
+
+	while (*raw == ' ' || *raw == '\t')
+		raw++;
+	if (!bn_ieq(raw, 6, "x-unix") || strlen(raw) < 7)
+		return;
+	v = raw + 6;
+	while (*v == ' ' || *v == '\t')
+		v++;
+	if (*v != ';')
+		return;
+	v++;
+	while (*v == ' ' || *v == '\t')
+		v++;
+	if (*v < '0' || *v > '9')
+		return;
+	for (; *v >= '0' && *v <= '9' && code < 1000; v++)
+		code = code * 10 + (*v - '0');
+	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+		v++;
+	if (*v != '\0')
+		return;
+	r->has_hint = true;
+	r->hint = code == 67 ? BN_REASON_USER_UNKNOWN :
+		code == 68 ? BN_REASON_HOST_UNKNOWN : BN_REASON_MAILER_ERROR;
+}
+
 /* Read the groups of a delivery-status text; returns recipients added. */
 static int
 read_report(BnMsgCtx *c, const char *s, size_t len)
@@ -220,7 +259,10 @@ read_report(BnMsgCtx *c, const char *s, size_t len)
 				char	   *raw = field_text(f, c->a);
 
 				if (raw != NULL)
+				{
 					r->diagnostic = typed_value(raw, strlen(raw), c->a);
+					local_exit_status(r, raw);
+				}
 			}
 			else if (bn_ieq(nm, nl, "last-attempt-date"))
 			{
@@ -275,6 +317,39 @@ embedded_report(const char *s, size_t n)
 	return NULL;
 }
 
+/* The one address a field names, or NULL (none, or several). */
+static char *
+single_address(const BnField *f, BnArena *a)
+{
+	size_t		st;
+	size_t		len;
+
+	if (f == NULL || !bn_find_address(f->value, f->value_len, &st, &len) ||
+		memchr(f->value + st + len, '@', f->value_len - st - len) != NULL)
+		return NULL;
+	return bn_address_of(f->value + st, len, a);
+}
+
+/*
+ * A report of one recipient whose Final-Recipient holds no mail address
+ * (a file or program the address was expanded to, as Exim writes for a
+ * "save to" or pipe delivery, or a malformed "rfc822; @host"): the
+ * address is the one the message's X-Failed-Recipients names (Exim), else
+ * the one the returned message was addressed to.
+ */
+static void
+recipient_elsewhere(BnMsgCtx *c, BnRecipient *r)
+{
+	char	   *addr = single_address(bn_header_field(&c->mime->headers,
+													  "x-failed-recipients"),
+									  c->a);
+
+	if (addr == NULL && c->orig != NULL)
+		addr = single_address(bn_header_field(c->orig, "to"), c->a);
+	if (addr != NULL)
+		r->recipient = addr;
+}
+
 int
 bn_parse_dsn(BnMsgCtx *c)
 {
@@ -291,6 +366,8 @@ bn_parse_dsn(BnMsgCtx *c)
 			strcmp(p->ctype, "message/global-delivery-status") == 0)
 			added += read_report(c, p->text, p->text_len);
 	}
+	if (added == 1 && c->out->rcpts[c->out->n - 1].recipient == NULL)
+		recipient_elsewhere(c, &c->out->rcpts[c->out->n - 1]);
 	if (added > 0)
 		return added;
 	/* a report sent as plain text */
@@ -305,6 +382,8 @@ bn_parse_dsn(BnMsgCtx *c)
 		if (at != NULL)
 		{
 			added += read_report(c, at, p->text_len - (size_t) (at - p->text));
+			if (added == 1 && c->out->rcpts[c->out->n - 1].recipient == NULL)
+				recipient_elsewhere(c, &c->out->rcpts[c->out->n - 1]);
 			if (added > 0)
 				return added;
 		}

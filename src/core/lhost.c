@@ -29,6 +29,7 @@ static const BnTextFormat *const formats[] = {
 	&bn_lhost_yahoo,
 	&bn_lhost_sendmail,
 	&bn_lhost_courier,
+	&bn_lhost_james,
 };
 
 static bool
@@ -70,7 +71,9 @@ bn_parse_lhost(BnMsgCtx *c)
 	{
 		if (!detect(win, n, formats[i]->detect))
 			continue;
-		added = bn_text_scan(c, formats[i]);
+		added = formats[i]->scan != NULL ? formats[i]->scan(c) : 0;
+		if (added == 0)
+			added = bn_text_scan(c, formats[i]);
 		if (added > 0)
 		{
 			c->out->format = formats[i]->name;

@@ -65,4 +65,4 @@ tune(BnMsgCtx *c, BnRecipient *r, const char *sec, size_t sec_len)
 	return true;
 }
 
-const BnTextFormat bn_lhost_exchange = {"exchange", detect, start, end, tune};
+const BnTextFormat bn_lhost_exchange = {"exchange", detect, start, end, tune, NULL};

@@ -63,4 +63,4 @@ tune(BnMsgCtx *c, BnRecipient *r, const char *sec, size_t sec_len)
 	return true;
 }
 
-const BnTextFormat bn_lhost_exim = {"exim", detect, start, end, tune};
+const BnTextFormat bn_lhost_exim = {"exim", detect, start, end, tune, NULL};

@@ -57,7 +57,7 @@ gmail_tune(BnMsgCtx *c, BnRecipient *r, const char *sec, size_t sec_len)
 	return true;
 }
 
-const BnTextFormat bn_lhost_gmail = {"gmail", gmail_detect, gmail_start, gmail_end, gmail_tune};
+const BnTextFormat bn_lhost_gmail = {"gmail", gmail_detect, gmail_start, gmail_end, gmail_tune, NULL};
 
 static const char *const groups_detect[] = {
 	"groups.google.com", "google groups", NULL
@@ -75,4 +75,4 @@ groups_tune(BnMsgCtx *c, BnRecipient *r, const char *sec, size_t sec_len)
 	return true;
 }
 
-const BnTextFormat bn_lhost_googlegroups = {"googlegroups", groups_detect, NULL, gmail_end, groups_tune};
+const BnTextFormat bn_lhost_googlegroups = {"googlegroups", groups_detect, NULL, gmail_end, groups_tune, NULL};

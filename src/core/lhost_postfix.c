@@ -27,4 +27,4 @@ static const char *const end[] = {
 	"undelivered message", "--- delivery report unavailable ---", NULL
 };
 
-const BnTextFormat bn_lhost_postfix = {"postfix", detect, NULL, end, NULL};
+const BnTextFormat bn_lhost_postfix = {"postfix", detect, NULL, end, NULL, NULL};

@@ -78,6 +78,9 @@ typedef struct BnTextFormat
 	const char *const *end;
 	bool		(*tune) (BnMsgCtx *c, BnRecipient *r, const char *section,
 						 size_t section_len);	/* optional, per recipient */
+	/* optional: a reader of the format's own layout, tried before the
+	 * generic one (which reads the message when it adds nobody) */
+	int			(*scan) (BnMsgCtx *c);
 } BnTextFormat;
 
 /*
@@ -87,6 +90,14 @@ typedef struct BnTextFormat
  * brackets; or the X-Failed-Recipients header.  Returns recipients added.
  */
 extern int	bn_text_scan(BnMsgCtx *c, const BnTextFormat *f);
+
+/*
+ * Append a recipient read from text: the address (domain lower-cased) and
+ * its explanation squeezed; NULL when the arena is full.
+ */
+extern BnRecipient *bn_text_recipient(BnMsgCtx *c, const char *addr,
+									  size_t addr_len, const char *d,
+									  size_t dlen);
 
 /* The registered plain-text formats, most specific first, NULL-terminated
  * (lhost.c). */

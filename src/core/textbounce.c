@@ -162,9 +162,9 @@ failed_header(BnMsgCtx *c, char ***addrs)
 	return k;
 }
 
-static BnRecipient *
-emit(BnMsgCtx *c, const BnTextFormat *f, const char *addr, size_t addr_len,
-	 const char *d, size_t dlen, const char *section, size_t section_len)
+BnRecipient *
+bn_text_recipient(BnMsgCtx *c, const char *addr, size_t addr_len,
+				  const char *d, size_t dlen)
 {
 	BnRecipient *r;
 	char	   *lo;
@@ -180,6 +180,17 @@ emit(BnMsgCtx *c, const BnTextFormat *f, const char *addr, size_t addr_len,
 			if (*lo >= 'A' && *lo <= 'Z')
 				*lo += 32;
 	r->diagnostic = bn_squeeze(d, dlen, c->a);
+	return r;
+}
+
+static BnRecipient *
+emit(BnMsgCtx *c, const BnTextFormat *f, const char *addr, size_t addr_len,
+	 const char *d, size_t dlen, const char *section, size_t section_len)
+{
+	BnRecipient *r = bn_text_recipient(c, addr, addr_len, d, dlen);
+
+	if (r == NULL)
+		return NULL;
 	if (f->tune != NULL)
 		f->tune(c, r, section, section_len);
 	return r;
@@ -338,6 +349,62 @@ bn_text_scan(BnMsgCtx *c, const BnTextFormat *f)
 		 * section */
 		if (nent == 1)
 			ent[0].diag = sec;
+	}
+
+	/*
+	 * else an address after the colon of a line that speaks of recipients
+	 * ("The following recipients returned permanent errors: a@b.example.
+	 * Reason: ..."), explained by the rest of its paragraph
+	 */
+	if (nent == 0)
+	{
+		p = sec;
+		while (p < sec_end && nent < MAX_ENTRIES)
+		{
+			const char *nl = memchr(p, '\n', (size_t) (sec_end - p));
+			const char *le = nl ? nl : sec_end;
+			const char *lo = lowered + (p - text);
+			const char *word = memmem(lo, (size_t) (le - p), "recipient", 9);
+			const char *colon = word ? memchr(word, ':', (size_t) (lowered + (le - text) - word)) : NULL;
+
+			if (colon != NULL)
+			{
+				const char *v = text + (colon - lowered) + 1;
+				size_t		st;
+				size_t		al;
+
+				while (v < le && (*v == ' ' || *v == '\t'))
+					v++;
+				if (bn_find_address(v, (size_t) (le - v), &st, &al) && st == 0)
+				{
+					const char *e = nl ? nl + 1 : sec_end;
+
+					/* to the end of the paragraph */
+					while (e < sec_end)
+					{
+						const char *q = e;
+
+						while (q < sec_end && (*q == ' ' || *q == '\t' || *q == '\r'))
+							q++;
+						if (q >= sec_end || *q == '\n')
+							break;
+						q = memchr(e, '\n', (size_t) (sec_end - e));
+						e = q ? q + 1 : sec_end;
+					}
+					ent[nent].addr = v;
+					ent[nent].addr_len = al;
+					ent[nent].diag = v + al;
+					while (ent[nent].diag < e &&
+						   strchr(".,; \t>", *ent[nent].diag) != NULL)
+						ent[nent].diag++;
+					ent[nent].diag_end = e;
+					nent++;
+					p = e;
+					continue;
+				}
+			}
+			p = nl ? nl + 1 : sec_end;
+		}
 	}
 
 	/* else the returned message's To, when it names one address: in an

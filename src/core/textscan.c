@@ -173,6 +173,7 @@ static const struct
 	{"final data", "DATA"},
 	{"after data", "DATA"},
 	{"data command", "DATA"},
+	{"(data)", "DATA"},			/* "refused to accept your message (DATA)" */
 	{"mail from:", "MAIL"},
 	{"mail from command", "MAIL"},
 	{"ehlo", "EHLO"},
@@ -187,7 +188,8 @@ static const struct
  * One pass over the text: at each byte whose lower case can start a
  * phrase, the phrases starting with it are compared; the earliest phrase
  * wins, except that in a session transcript (">>> RCPT To:...") the last
- * command sent is the one that failed.
+ * command sent is the one that failed, and a refusal ("<<< 554 ...") right
+ * after "while talking to host" with nothing sent is the greeting's.
  */
 const char *
 bn_find_command(const char *s, size_t n)
@@ -196,6 +198,8 @@ bn_find_command(const char *s, size_t n)
 	static bool ready;
 	const char *transcript = NULL;
 	const char *found = NULL;
+	bool		talking = false;	/* "talking to host", nothing sent yet */
+	int			replies = 0;	/* "<<<" failures since the last ">>>" */
 
 	if (!ready)
 	{
@@ -222,8 +226,56 @@ bn_find_command(const char *s, size_t n)
 				transcript = "EHLO";
 			else if (bn_ieq(cmd, 4, "helo"))
 				transcript = "HELO";
+			talking = false;
+			replies = 0;
 			i += 3;
 			continue;
+		}
+		if (c == '<' && i + 7 <= n && s[i + 1] == '<' && s[i + 2] == '<' &&
+			s[i + 3] == ' ')
+		{
+			/* a refusal before anything was sent answers the greeting */
+			if (talking && (s[i + 4] == '4' || s[i + 4] == '5'))
+				transcript = "CONN";
+			talking = false;
+			/* failures only ("354" is not one), and a multi-line reply
+			 * ("550-...", RFC 5321 4.2.1) once, at its last line */
+			if ((s[i + 4] == '4' || s[i + 4] == '5') &&
+				(i + 7 >= n || s[i + 7] != '-'))
+				replies++;
+			i += 3;
+			continue;
+		}
+		if (c == 't' && n - i > 10 && bn_ieq(s + i, 10, "talking to"))
+		{
+			talking = true;
+			continue;
+		}
+		/* a labelled field ("SMTP command: DATA", m-FILTER's "-------SMTP
+		 * command" section) names the command outright */
+		if (c == 's' && found == NULL && n - i > 13 &&
+			bn_ieq(s + i, 12, "smtp command"))
+		{
+			size_t		j = i + 12;
+
+			while (j < n && (s[j] == ' ' || s[j] == ':' || s[j] == '\t' ||
+							 s[j] == '\r' || s[j] == '\n'))
+				j++;
+			if (n - j >= 4 && (j + 4 == n || !((s[j + 4] | 32) >= 'a' && (s[j + 4] | 32) <= 'z')))
+			{
+				if (bn_ieq(s + j, 4, "data"))
+					found = "DATA";
+				else if (bn_ieq(s + j, 4, "rcpt"))
+					found = "RCPT";
+				else if (bn_ieq(s + j, 4, "mail"))
+					found = "MAIL";
+				else if (bn_ieq(s + j, 4, "ehlo"))
+					found = "EHLO";
+				else if (bn_ieq(s + j, 4, "helo"))
+					found = "HELO";
+			}
+			if (found != NULL)
+				continue;
 		}
 		if (found != NULL || !first[c])
 			continue;
@@ -250,6 +302,13 @@ bn_find_command(const char *s, size_t n)
 			}
 		}
 	}
+	/*
+	 * Several refusals after the last command sent: a pipelined batch (RFC
+	 * 2920), whose replies answer the earlier MAIL and RCPT too, so which
+	 * one failed is not known
+	 */
+	if (transcript != NULL && transcript[0] != 'C' && replies > 1)
+		return NULL;
 	return transcript != NULL ? transcript : found;
 }
 

@@ -71,6 +71,36 @@ test_sendmail(void)
 	CHECK_STR(CMD(0), "RCPT");
 	CHECK_STR(REMOTE(0), "mail.example.org");
 	CHECK_STR(REASON(0), "user_unknown");
+
+	/* V5: the transcript alone; each "DDD <rcpt>... text" line closes a
+	 * recipient's explanation, the sender in ">>> MAIL From:" is not one */
+	CHECK_INT(parse("From: Mail Delivery Subsystem <MAILER-DAEMON@old.example>\n"
+					"Subject: Returned mail: User unknown\n\n"
+					"   ----- Transcript of session follows -----\n"
+					"While talking to relay.example.org:\n"
+					">>> MAIL From:<ned@old.example>\n"
+					"<<< 553 Relaying refused from your address\n"
+					"554 <opal@example.org>... Remote protocol error\n"
+					"550 nohost.example (smtp)... 550 Host unknown\n"
+					"554 <pim@nohost.example>... 550 Host unknown (Authoritative answer from name server)\n"
+					"While talking to mx.example.net:\n"
+					">>> RCPT To:<quill@example.net>\n"
+					"<<< 550 <quill@example.net>... User unknown\n"
+					"550 <quill@example.net>... User unknown\n"
+					"250 done.example (smtp)... 250 Sent\n\n"
+					"   ----- Unsent message follows -----\n"
+					"From: ned@old.example\nTo: opal@example.org\n\nhi\n"), 3);
+	CHECK_STR(m.format, "sendmail");
+	CHECK_STR(RCPT(0), "opal@example.org");
+	CHECK_STR(CMD(0), "MAIL");
+	CHECK_INT(m.rcpts[0].reply_code, 553);
+	CHECK_STR(RCPT(1), "pim@nohost.example");
+	CHECK_INT(m.rcpts[1].reply_code, 550);
+	CHECK_STR(REASON(1), "host_unknown");
+	CHECK_STR(RCPT(2), "quill@example.net");
+	CHECK_STR(CMD(2), "RCPT");
+	CHECK_STR(REMOTE(2), "mx.example.net");
+	CHECK_STR(REASON(2), "user_unknown");
 }
 
 static void
@@ -178,6 +208,45 @@ test_others(void)
 					"   ----- Unsent message follows -----\n"
 					"Received: by old.example\nTo: zoe@far.example\nSubject: hi\n\nbody\n"), 1);
 	CHECK_STR(RCPT(0), "zoe@far.example");
+
+	/* an address after the colon of a sentence about recipients */
+	CHECK_INT(parse("From: mailer-daemon\nSubject: There was an error sending your mail\n\n"
+					"We could not deliver your message.\n\n"
+					"The following recipients returned permanent errors: amy@loop.example. "
+					"Reason: the server refused your message (DATA): [554 5.4.6 Hop count exceeded]\n\n"
+					"Please check the address.\n"), 1);
+	CHECK_STR(RCPT(0), "amy@loop.example");
+	CHECK_STR(CMD(0), "DATA");
+	CHECK_INT(m.rcpts[0].reply_code, 554);
+	CHECK_STR(REASON(0), "network_error");
+
+	/* Apache James: the error, then the recipients in its details block */
+	CHECK_INT(parse("From: postmaster@james.example\nSubject: Re: news\n\n"
+					"Error: Invalid user address\n\n"
+					"Error message below:\n"
+					"550 - Requested action not taken: mailbox unavailable\n\n"
+					"Message details:\n"
+					"  Subject: news\n"
+					"  MAIL FROM: ned@old.example\n"
+					"  RCPT TO: bo@james.example\n"
+					"           cy@james.example\n"
+					"  From: ned@old.example\n"
+					"  Size (in bytes): 40\n"), 2);
+	CHECK_STR(m.format, "james");
+	CHECK_STR(CMD(0), "(null)");
+	CHECK_STR(RCPT(0), "bo@james.example");
+	CHECK_STR(RCPT(1), "cy@james.example");
+	CHECK_INT(m.rcpts[1].reply_code, 550);
+
+	/* a labelled "SMTP command" section names the command */
+	CHECK_INT(parse("From: filter@gw.example\nSubject: Undeliverable mail\n\n"
+					"Delivery to the following address failed.\n"
+					"dee@example.org\n\n"
+					"-------server message\n550 message refused by content policy\n\n"
+					"-------SMTP command\nDATA\n\n"
+					"-------original message\nTo: dee@example.org\n"), 1);
+	CHECK_STR(RCPT(0), "dee@example.org");
+	CHECK_STR(CMD(0), "DATA");
 }
 
 int
