@@ -315,6 +315,17 @@ const BnRule bn_generic_rules[] = {
 	R("inactive email address", SUSPEND, STRONG),
 	R("no longer active", SUSPEND, STRONG),
 	R("account is locked", SUSPEND, STRONG),
+#undef G
+	/* QQ/Tencent and Coremail: a frozen account or mailbox ("Mailbox is
+	 * frozen"; 已冻结 below).  Not a bare "frozen": Exim's "Message is
+	 * frozen" is a queue state. */
+#define G "suspend: QQ/Tencent, Coremail frozen accounts"
+	R("mailbox is frozen", SUSPEND, STRONG),
+	R("account is frozen", SUSPEND, STRONG),
+	R("account frozen", SUSPEND, STRONG),
+	R("mailbox frozen", SUSPEND, STRONG),
+#undef G
+#define G "suspend: RFC 3463 X.2.1 wording (Gmail, Yahoo, iCloud, NetEase)"
 	R("account has been suspended", SUSPEND, STRONG),
 	R("account closed", SUSPEND, STRONG),
 	R("account has been closed", SUSPEND, STRONG),
@@ -372,6 +383,15 @@ const BnRule bn_generic_rules[] = {
 	R("mailbox quota", MAILBOX_FULL, STRONG),
 	R("out of storage", MAILBOX_FULL, STRONG),
 	R("exceeded storage allocation", MAILBOX_FULL, STRONG),
+#undef G
+	/* vpopmail's vdelivermail "user is over quota" / "mailfolder is over
+	 * the allowed quota", and "Quota limit exceeded" (Dovecot/Cyrus
+	 * front-ends, hosting providers' help pages) */
+#define G "mailbox_full: vpopmail, Dovecot/Cyrus quota wording"
+	R("over the allowed quota", MAILBOX_FULL, STRONG),
+	R("quota limit exceeded", MAILBOX_FULL, STRONG),
+#undef G
+#define G "mailbox_full: RFC 3463 X.2.2, RFC 5321 552 (Gmail, Exim, Dovecot, Courier)"
 	R("overquotatemp", MAILBOX_FULL, EXACT),
 #undef G
 
@@ -1120,6 +1140,16 @@ const BnRule bn_generic_rules[] = {
 	R("buzon lleno", MAILBOX_FULL, STRONG),
 	R("est\xc3\xa1 llena", MAILBOX_FULL, MEDIUM + 5), /* está llena */
 	R("esta llena", MAILBOX_FULL, MEDIUM + 5),
+#undef G
+	/* "(the mailbox) is full" in Spanish (el buzón está lleno), Portuguese
+	 * (a caixa está cheia) and Italian (la casella è piena), as "ist voll" */
+#define G "mailbox_full: es/pt/it \"is full\" wording"
+	R("est\xc3\xa1 lleno", MAILBOX_FULL, MEDIUM + 5), /* está lleno */
+	R("esta lleno", MAILBOX_FULL, MEDIUM + 5),
+	R("est\xc3\xa1 cheia", MAILBOX_FULL, MEDIUM + 5), /* está cheia */
+	R("\xc3\xa8 piena", MAILBOX_FULL, MEDIUM + 5), /* è piena */
+#undef G
+#define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
 	R("buz\xc3\xb3n est\xc3\xa1 lleno", MAILBOX_FULL, STRONG),
 	R("cuota excedida", MAILBOX_FULL, STRONG),
 	R("caixa postal cheia", MAILBOX_FULL, STRONG),
