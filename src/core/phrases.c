@@ -36,6 +36,7 @@
 #define AFTER(a, w, p, reason, prio) {p, BN_REASON_##reason, prio, 0, BN_PROVIDER_UNKNOWN, 0, a, w, G}
 
 #define ANCHOR_HOST 1
+#define ANCHOR_DOMAIN 2
 
 #define EXACT	BN_PRIO_EXACT
 #define STRONG	BN_PRIO_STRONG
@@ -227,6 +228,25 @@ const BnRule bn_generic_rules[] = {
 	ANCHOR("host", ANCHOR_HOST),
 	AFTER(ANCHOR_HOST, 48, "not found", HOST_UNKNOWN, WEAK + 5),
 #undef G
+	/*
+	 * "Domain <name> does not exist" with the name in between: Microsoft
+	 * 365 NDR 5.4.310 ("DNS domain <name> does not exist"), and the same
+	 * sentence in the localised NDRs and providers' help pages ("Le
+	 * domaine <...> n'existe pas", "Domain <...> existiert nicht", "El
+	 * dominio <...> no existe", "Il dominio <...> non esiste").  It beats
+	 * the bare "does not exist" (user_unknown) and loses to any named
+	 * sender cause ("Domain of sender address", "sender domain").
+	 */
+#define G "host_unknown: \"domain <name> does not exist\" (Microsoft 5.4.310, localised NDRs)"
+	ANCHOR("domain", ANCHOR_DOMAIN),
+	ANCHOR("dominio", ANCHOR_DOMAIN),
+	AFTER(ANCHOR_DOMAIN, 48, "does not exist", HOST_UNKNOWN, MEDIUM),
+	AFTER(ANCHOR_DOMAIN, 48, "doesn't exist", HOST_UNKNOWN, MEDIUM),
+	AFTER(ANCHOR_DOMAIN, 48, "existe pas", HOST_UNKNOWN, MEDIUM),
+	AFTER(ANCHOR_DOMAIN, 48, "existiert nicht", HOST_UNKNOWN, MEDIUM),
+	AFTER(ANCHOR_DOMAIN, 48, "no existe", HOST_UNKNOWN, MEDIUM),
+	AFTER(ANCHOR_DOMAIN, 48, "non esiste", HOST_UNKNOWN, MEDIUM),
+#undef G
 
 	/*
 	 * has_moved: RFC 3463 X.1.6 "Destination mailbox has moved, no
@@ -295,6 +315,17 @@ const BnRule bn_generic_rules[] = {
 	R("inactive email address", SUSPEND, STRONG),
 	R("no longer active", SUSPEND, STRONG),
 	R("account is locked", SUSPEND, STRONG),
+#undef G
+	/* QQ/Tencent and Coremail: a frozen account or mailbox ("Mailbox is
+	 * frozen"; 已冻结 below).  Not a bare "frozen": Exim's "Message is
+	 * frozen" is a queue state. */
+#define G "suspend: QQ/Tencent, Coremail frozen accounts"
+	R("mailbox is frozen", SUSPEND, STRONG),
+	R("account is frozen", SUSPEND, STRONG),
+	R("account frozen", SUSPEND, STRONG),
+	R("mailbox frozen", SUSPEND, STRONG),
+#undef G
+#define G "suspend: RFC 3463 X.2.1 wording (Gmail, Yahoo, iCloud, NetEase)"
 	R("account has been suspended", SUSPEND, STRONG),
 	R("account closed", SUSPEND, STRONG),
 	R("account has been closed", SUSPEND, STRONG),
@@ -352,6 +383,15 @@ const BnRule bn_generic_rules[] = {
 	R("mailbox quota", MAILBOX_FULL, STRONG),
 	R("out of storage", MAILBOX_FULL, STRONG),
 	R("exceeded storage allocation", MAILBOX_FULL, STRONG),
+#undef G
+	/* vpopmail's vdelivermail "user is over quota" / "mailfolder is over
+	 * the allowed quota", and "Quota limit exceeded" (Dovecot/Cyrus
+	 * front-ends, hosting providers' help pages) */
+#define G "mailbox_full: vpopmail, Dovecot/Cyrus quota wording"
+	R("over the allowed quota", MAILBOX_FULL, STRONG),
+	R("quota limit exceeded", MAILBOX_FULL, STRONG),
+#undef G
+#define G "mailbox_full: RFC 3463 X.2.2, RFC 5321 552 (Gmail, Exim, Dovecot, Courier)"
 	R("overquotatemp", MAILBOX_FULL, EXACT),
 #undef G
 
@@ -388,6 +428,15 @@ const BnRule bn_generic_rules[] = {
 #define G "system_error: RFC 5321 421/451, RFC 3463 X.3.x (qmail, Sendmail)"
 	R("temporary local problem", SYSTEM_ERROR, STRONG),
 	R("temporary system error", SYSTEM_ERROR, STRONG),
+#undef G
+	/* Gmail "421 4.3.0 Temporary System Problem. Try again later." and
+	 * "451 4.3.0 Temporary server error" (Gmail SMTP errors and codes):
+	 * a fault at the receiver, not greylisting */
+#define G "system_error: Gmail 4.3.0 (SMTP errors and codes)"
+	R("temporary system problem", SYSTEM_ERROR, STRONG),
+	R("temporary server error", SYSTEM_ERROR, STRONG),
+#undef G
+#define G "system_error: RFC 5321 421/451, RFC 3463 X.3.x (qmail, Sendmail)"
 	R("system error", SYSTEM_ERROR, MEDIUM),
 	R("internal error", SYSTEM_ERROR, MEDIUM),
 	R("local error", SYSTEM_ERROR, MEDIUM),
@@ -554,6 +603,12 @@ const BnRule bn_generic_rules[] = {
 	R("submission quota", SPEEDING, STRONG + 5),
 	R("sending limit", SPEEDING, STRONG + 5),
 #undef G
+	/* Exchange / Microsoft 365 NDR "432 4.3.2 STOREDRV.Deliver; recipient
+	 * thread limit exceeded": by-design throttling of a recipient that
+	 * receives too many messages too quickly (Exchange Online NDR table) */
+#define G "speeding: Exchange STOREDRV recipient thread limit (Exchange Online NDR reference)"
+	R("thread limit exceeded", SPEEDING, STRONG),
+#undef G
 
 	/*
 	 * greylisted: deferred on purpose (postgrey "Greylisted, see
@@ -584,6 +639,13 @@ const BnRule bn_generic_rules[] = {
 	R("recipient preferences", FILTERED, STRONG + 5),
 	R("recipient's preferences", FILTERED, STRONG + 5),
 	R("message filtered", FILTERED, MEDIUM),
+#undef G
+	/* the recipient accepts mail only from listed senders: AOL's "the
+	 * recipient is only accepting mail from specific email addresses"
+	 * (Sisimai Filtered.pm), and the same setting elsewhere */
+#define G "filtered: recipient allow-list (AOL, Sisimai Filtered.pm)"
+	R("only accepting mail from", FILTERED, STRONG),
+	R("only accepts mail from", FILTERED, STRONG),
 #undef G
 
 	/* mailer_error: a local delivery program failed (Sendmail "mailer
@@ -665,6 +727,9 @@ const BnRule bn_generic_rules[] = {
 	R("[bl21]", BLOCKED, EXACT),
 	R("[bl22]", BLOCKED, EXACT),
 	R("[bl23]", BLOCKED, EXACT),
+	/* Yahoo "[TSS09] All messages from <IP> will be permanently deferred"
+	 * (Yahoo Sender Hub SMTP error codes) */
+	R("[tss09]", BLOCKED, EXACT),
 #undef G
 
 	/* spam_detected: the content was judged spam (Gmail
@@ -724,6 +789,9 @@ const BnRule bn_generic_rules[] = {
 	R("unexpected volume", BAD_REPUTATION, STRONG),
 	R("unusual rate", BAD_REPUTATION, STRONG),
 	R("sender score", BAD_REPUTATION, MEDIUM),
+	/* Microsoft 365 NDR 4.7.650/4.7.651 "has been temporarily rate limited
+	 * due to IP reputation": the cause is the reputation, not the rate */
+	R("ip reputation", BAD_REPUTATION, STRONG),
 	R("[tss04]", BAD_REPUTATION, EXACT),
 	R("[ts01]", BAD_REPUTATION, EXACT),
 	R("[ts02]", BAD_REPUTATION, EXACT),
@@ -1040,6 +1108,21 @@ const BnRule bn_generic_rules[] = {
 	R("nie ma takiego u\xc5\xbcytkownika", USER_UNKNOWN, STRONG), /* nie ma takiego użytkownika */
 	R("u\xc5\xbeivatel neexistuje", USER_UNKNOWN, STRONG), /* uživatel neexistuje */
 #undef G
+#define G "user_unknown: Korean wording (Naver, Daum, Nate help pages)"
+	/* Korean (Naver, Daum, Nate help pages; "존재하지 않는" = "that does
+	 * not exist") */
+	R("\xec\xa1\xb4\xec\x9e\xac\xed\x95\x98\xec\xa7\x80 \xec\x95\x8a\xeb\x8a\x94 \xec\x82\xac\xec\x9a\xa9\xec\x9e\x90", USER_UNKNOWN, STRONG), /* 존재하지 않는 사용자 */
+	R("\xec\xa1\xb4\xec\x9e\xac\xed\x95\x98\xec\xa7\x80 \xec\x95\x8a\xeb\x8a\x94 \xea\xb3\x84\xec\xa0\x95", USER_UNKNOWN, STRONG), /* 존재하지 않는 계정 */
+	R("\xec\xa1\xb4\xec\x9e\xac\xed\x95\x98\xec\xa7\x80 \xec\x95\x8a\xeb\x8a\x94 \xeb\xa9\x94\xec\x9d\xbc", USER_UNKNOWN, STRONG), /* 존재하지 않는 메일 */
+	R("\xec\xa1\xb4\xec\x9e\xac\xed\x95\x98\xec\xa7\x80 \xec\x95\x8a", USER_UNKNOWN, MEDIUM - 5), /* 존재하지 않 */
+#undef G
+#define G "user_unknown: ja/zh/ru wording (docomo/au, QQ, NetEase, Mail.ru, Yandex)"
+#undef G
+#define G "host_unknown: non-English wording (pl, pt, cs)"
+	R("domena nie istnieje", HOST_UNKNOWN, STRONG),
+	R("dom\xc3\xadnio n\xc3\xa3o existe", HOST_UNKNOWN, STRONG), /* domínio não existe */
+	R("dom\xc3\xa9na neexistuje", HOST_UNKNOWN, STRONG), /* doména neexistuje */
+#undef G
 
 #define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
 	R("bo\xc3\xaete aux lettres pleine", MAILBOX_FULL, STRONG), /* boîte aux lettres pleine */
@@ -1057,6 +1140,16 @@ const BnRule bn_generic_rules[] = {
 	R("buzon lleno", MAILBOX_FULL, STRONG),
 	R("est\xc3\xa1 llena", MAILBOX_FULL, MEDIUM + 5), /* está llena */
 	R("esta llena", MAILBOX_FULL, MEDIUM + 5),
+#undef G
+	/* "(the mailbox) is full" in Spanish (el buzón está lleno), Portuguese
+	 * (a caixa está cheia) and Italian (la casella è piena), as "ist voll" */
+#define G "mailbox_full: es/pt/it \"is full\" wording"
+	R("est\xc3\xa1 lleno", MAILBOX_FULL, MEDIUM + 5), /* está lleno */
+	R("esta lleno", MAILBOX_FULL, MEDIUM + 5),
+	R("est\xc3\xa1 cheia", MAILBOX_FULL, MEDIUM + 5), /* está cheia */
+	R("\xc3\xa8 piena", MAILBOX_FULL, MEDIUM + 5), /* è piena */
+#undef G
+#define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
 	R("buz\xc3\xb3n est\xc3\xa1 lleno", MAILBOX_FULL, STRONG),
 	R("cuota excedida", MAILBOX_FULL, STRONG),
 	R("caixa postal cheia", MAILBOX_FULL, STRONG),
@@ -1080,6 +1173,34 @@ const BnRule bn_generic_rules[] = {
 	R("\xe4\xbf\xa1\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xbf", MAILBOX_FULL, STRONG), /* 信箱已滿 */
 	R("\xe9\x82\xae\xe7\xae\xb1\xe7\xa9\xba\xe9\x97\xb4\xe4\xb8\x8d\xe8\xb6\xb3", MAILBOX_FULL, STRONG), /* 邮箱空间不足 */
 	R("\xe5\xae\xb9\xe9\x87\x8f\xe5\xb7\xb2\xe6\xbb\xa1", MAILBOX_FULL, STRONG), /* 容量已满 */
+#undef G
+#define G "mailbox_full: QQ Mail bounce keywords (zh)"
+	/* QQ Mail's bounce keyword list: "收件人空间不足" (the recipient's
+	 * space is insufficient); the bare "空间不足" as for "ist voll" */
+	R("\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xe7\xa9\xba\xe9\x97\xb4\xe4\xb8\x8d\xe8\xb6\xb3", MAILBOX_FULL, STRONG), /* 收件人空间不足 */
+	R("\xe7\xa9\xba\xe9\x97\xb4\xe4\xb8\x8d\xe8\xb6\xb3", MAILBOX_FULL, MEDIUM + 5), /* 空间不足 */
+	R("\xe7\xa9\xba\xe9\x96\x93\xe4\xb8\x8d\xe8\xb6\xb3", MAILBOX_FULL, MEDIUM + 5), /* 空間不足 */
+#undef G
+#define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+#undef G
+#define G "mailbox_full: Polish wording"
+	/* Polish: "skrzynka (odbiorcy) jest pełna" (mailbox is full),
+	 * "przepełniona" (overflowing) */
+	R("skrzynka jest pe\xc5\x82na", MAILBOX_FULL, STRONG), /* skrzynka jest pełna */
+	R("skrzynka pe\xc5\x82na", MAILBOX_FULL, STRONG), /* skrzynka pełna */
+	R("jest pe\xc5\x82na", MAILBOX_FULL, MEDIUM + 5), /* jest pełna */
+	R("przepe\xc5\x82niona", MAILBOX_FULL, MEDIUM), /* przepełniona */
+#undef G
+#define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+#undef G
+#define G "mailbox_full: Korean wording (Naver, Daum help pages)"
+	/* Korean: "메일함이 가득 찼습니다" (the mailbox is full), "메일함 용량"
+	 * (mailbox capacity) exceeded */
+	R("\xeb\xa9\x94\xec\x9d\xbc\xed\x95\xa8\xec\x9d\xb4 \xea\xb0\x80\xeb\x93\x9d", MAILBOX_FULL, STRONG), /* 메일함이 가득 */
+	R("\xeb\xa9\x94\xec\x9d\xbc\xed\x95\xa8 \xec\x9a\xa9\xeb\x9f\x89 \xec\xb4\x88\xea\xb3\xbc", MAILBOX_FULL, STRONG), /* 메일함 용량 초과 */
+	R("\xec\x9a\xa9\xeb\x9f\x89 \xec\xb4\x88\xea\xb3\xbc", MAILBOX_FULL, MEDIUM), /* 용량 초과 */
+#undef G
+#define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
 	R("\xd1\x8f\xd1\x89\xd0\xb8\xd0\xba \xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd", MAILBOX_FULL, STRONG), /* ящик переполнен */
 	R("\xd0\xaf\xd1\x89\xd0\xb8\xd0\xba \xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd", MAILBOX_FULL, STRONG), /* Ящик переполнен */
 	R("\xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd", MAILBOX_FULL, MEDIUM), /* переполнен */
@@ -1091,6 +1212,33 @@ const BnRule bn_generic_rules[] = {
 	R("bo\xc3\xaete aux lettres d\xc3\xa9sactiv\xc3\xa9""e", SUSPEND, STRONG),
 	R("adresse d\xc3\xa9sactiv\xc3\xa9""e", SUSPEND, STRONG),
 	R("compte suspendu", SUSPEND, STRONG),
+#undef G
+#define G "suspend: French \"a été désactivé\" wording"
+	/* "has been disabled / suspended", "is disabled", as in English */
+	R("a \xc3\xa9t\xc3\xa9 d\xc3\xa9sactiv\xc3\xa9", SUSPEND, MEDIUM), /* a été désactivé */
+	R("a \xc3\xa9t\xc3\xa9 suspendu", SUSPEND, MEDIUM), /* a été suspendu */
+	R("est d\xc3\xa9sactiv\xc3\xa9", SUSPEND, MEDIUM), /* est désactivé */
+#undef G
+#define G "suspend: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+#undef G
+#define G "suspend: Polish wording"
+	/* Polish: "konto zablokowane / zawieszone / nieaktywne" */
+	R("konto zablokowane", SUSPEND, STRONG),
+	R("konto jest zablokowane", SUSPEND, STRONG),
+	R("konto zosta\xc5\x82o zablokowane", SUSPEND, STRONG), /* konto zostało zablokowane */
+	R("konto zawieszone", SUSPEND, STRONG),
+	R("konto nieaktywne", SUSPEND, STRONG),
+	R("konto jest nieaktywne", SUSPEND, STRONG),
+#undef G
+#define G "suspend: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+#undef G
+#define G "suspend: Korean dormant accounts (Nate/Naver dormant-account policy)"
+	/* Korean: Nate/Naver dormant-account policy: mail to a "휴면" (dormant)
+	 * account is returned */
+	R("\xed\x9c\xb4\xeb\xa9\xb4 \xea\xb3\x84\xec\xa0\x95", SUSPEND, STRONG), /* 휴면 계정 */
+	R("\xed\x9c\xb4\xeb\xa9\xb4 \xec\x83\x81\xed\x83\x9c", SUSPEND, STRONG), /* 휴면 상태 */
+#undef G
+#define G "suspend: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
 	R("postfach deaktiviert", SUSPEND, STRONG),
 	R("postfach ist deaktiviert", SUSPEND, STRONG),
 	R("konto deaktiviert", SUSPEND, STRONG),
@@ -1139,6 +1287,12 @@ const BnRule bn_generic_rules[] = {
 	R("mensagem indesejada", SPAM_DETECTED, STRONG),
 	R("lixo eletr\xc3\xb4nico", SPAM_DETECTED, STRONG),
 	R("come spam", SPAM_DETECTED, STRONG),
+#undef G
+#define G "spam_detected: Polish and Korean wording"
+	R("jako spam", SPAM_DETECTED, STRONG),
+	R("\xec\x8a\xa4\xed\x8c\xb8", SPAM_DETECTED, STRONG), /* 스팸 */
+#undef G
+#define G "spam_detected: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
 	R("posta indesiderata", SPAM_DETECTED, STRONG),
 	R("ongewenste e-mail", SPAM_DETECTED, STRONG),
 	R("ongewenste mail", SPAM_DETECTED, STRONG),

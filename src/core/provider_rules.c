@@ -139,6 +139,9 @@ const BnRule bn_provider_rules[] = {
 #define G "Mimecast SMTP error codes"
 	P(MIMECAST, "invalid recipient", USER_UNKNOWN, BN_PRIO_STRONG),
 	P(MIMECAST, "sender invalid", AUTH_FAILURE, BN_PRIO_MEDIUM),
+	/* "451 Internal resource temporarily unavailable": Mimecast's
+	 * greylisting of an unknown sending server (retry within 1 min-12 h) */
+	P(MIMECAST, "internal resource temporarily unavailable", GREYLISTED, BN_PRIO_STRONG),
 #undef G
 };
 
