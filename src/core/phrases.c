@@ -1230,9 +1230,10 @@ const BnRule bn_generic_rules[] = {
 	R("\xc3\xa8 piena", MAILBOX_FULL, MEDIUM + 5), /* è piena */
 	/* French (la boîte aux lettres est pleine, Orange/SFR/La Poste) and
 	 * Dutch (de mailbox is vol, Telenet/Ziggo/KPN), the same form; the
-	 * Dutch one as a whole word ("this volume" is not it) */
+	 * Dutch one as whole words (a blank before it, a word end after it:
+	 * "this volume", "is voldoende" are not it) */
 	R("est pleine", MAILBOX_FULL, MEDIUM + 5),
-	RW("is vol", MAILBOX_FULL, MEDIUM + 5),
+	{" is vol", BN_REASON_MAILBOX_FULL, MEDIUM + 5, BN_RULE_WORD_END, BN_PROVIDER_UNKNOWN, 0, 0, 0, G},
 #undef G
 #define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
 	R("buz\xc3\xb3n est\xc3\xa1 lleno", MAILBOX_FULL, STRONG),
