@@ -380,7 +380,8 @@ run_own(int argc, char **argv)
 {
 	int			n,
 				reason_ok = 0,
-				kind_ok = 0;
+				kind_ok = 0,
+				hard_ok = 0;
 	double		min_reason = argc >= 3 ? atof(argv[2]) : 90.0,
 				rp;
 
@@ -407,6 +408,14 @@ run_own(int argc, char **argv)
 		sk = r->v.kind == bn_default_kind(&r->in, want, r->v.status, r->v.reply_code);
 		reason_ok += sr;
 		kind_ok += sk;
+		/* the hard flag: Sisimai's rule on the expected reason and on ours */
+		{
+			BnStatus	st = r->given_status ? r->given_status : r->v.status;
+			int			rc = r->in.reply_code ? r->in.reply_code : r->v.reply_code;
+
+			hard_ok += sisimai_hard(want, st, rc, r->text) ==
+				sisimai_hard(r->v.reason, st, rc, r->text);
+		}
 		if (!sr)
 		{
 			char		ev[256];
@@ -420,6 +429,7 @@ run_own(int argc, char **argv)
 	printf("own strings: %d\n", n);
 	printf("own reason agreement: %d/%d = %.1f%% (bar %.1f%%)\n", reason_ok, n, rp, min_reason);
 	printf("own kind agreement: %d/%d = %.1f%%\n", kind_ok, n, 100.0 * kind_ok / n);
+	printf("own hard-flag agreement: %d/%d = %.1f%%\n", hard_ok, n, 100.0 * hard_ok / n);
 	if (rp < min_reason)
 	{
 		printf("below the bar\n");

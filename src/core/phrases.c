@@ -248,6 +248,21 @@ const BnRule bn_generic_rules[] = {
 	AFTER(ANCHOR_DOMAIN, 48, "non esiste", HOST_UNKNOWN, MEDIUM),
 #undef G
 
+	/* ESP webhook texts.  Mailgun "Not delivering to previously bounced
+	 * address" (a suppression after a hard bounce, as SES's suppression
+	 * list above); Mailjet's bounce event "error" values "user unknown",
+	 * "mailbox inactive", "quota exceeded", "no mail host" (Mailjet event
+	 * API); Mandrill's "bounce_description" values "bad_mailbox",
+	 * "invalid_domain", "mailbox_full" (Mandrill webhook format) */
+#define G "ESP webhook texts (Mailgun suppression, Mailjet error, Mandrill bounce_description)"
+	R("previously bounced address", USER_UNKNOWN, STRONG),
+	R("mailbox inactive", SUSPEND, STRONG),
+	R("no mail host", HOST_UNKNOWN, STRONG),
+	RW("bad_mailbox", USER_UNKNOWN, EXACT),
+	RW("invalid_domain", HOST_UNKNOWN, EXACT),
+	RW("mailbox_full", MAILBOX_FULL, EXACT),
+#undef G
+
 	/*
 	 * has_moved: RFC 3463 X.1.6 "Destination mailbox has moved, no
 	 * forwarding address"; RFC 5321 551 "User not local; please try
@@ -574,6 +589,14 @@ const BnRule bn_generic_rules[] = {
 	R("per connection", TOO_MANY_CONN, MEDIUM),
 	R("too many recipients", TOO_MANY_CONN, MEDIUM),
 #undef G
+	/* NetEase "421 HL:ICC ... concurrent connections from your IP exceeds
+	 * the limit" (NetEase/163 postmaster error codes), Stalwart "Too many
+	 * concurrent connections": the count of concurrent connections is
+	 * what is refused */
+#define G "too_many_conn: NetEase HL:ICC, concurrent connections exceeded"
+	R("concurrent connections", TOO_MANY_CONN, MEDIUM + 5),
+	R("hl:icc", TOO_MANY_CONN, EXACT),
+#undef G
 
 	/*
 	 * speeding: the receiver limits the rate.  Gmail 4.2.1 "receiving mail
@@ -608,6 +631,15 @@ const BnRule bn_generic_rules[] = {
 	 * receives too many messages too quickly (Exchange Online NDR table) */
 #define G "speeding: Exchange STOREDRV recipient thread limit (Exchange Online NDR reference)"
 	R("thread limit exceeded", SPEEDING, STRONG),
+#undef G
+	/* Sendmail's ClientRate refusal "421 4.3.2 Connection rate limit
+	 * exceeded." (sendmail cf/README, ratecontrol) and the receivers that
+	 * answer "Rate limit exceeded, try again later" (Stalwart, Haraka's
+	 * rate limit plugins): the rate is named and exceeded, whatever X.3.2
+	 * or X.4.5 says */
+#define G "speeding: Sendmail ClientRate, \"rate limit exceeded\" (Stalwart, Haraka)"
+	R("rate limit exceeded", SPEEDING, STRONG),
+	R("rate limit reached", SPEEDING, STRONG),
 #undef G
 
 	/*
@@ -646,6 +678,14 @@ const BnRule bn_generic_rules[] = {
 #define G "filtered: recipient allow-list (AOL, Sisimai Filtered.pm)"
 	R("only accepting mail from", FILTERED, STRONG),
 	R("only accepts mail from", FILTERED, STRONG),
+#undef G
+	/* Japanese carriers (docomo, au, SoftBank): "受信拒否" is the
+	 * recipient's own reception-refusal setting (designated-sender and
+	 * domain refusal), as Sisimai's Filtered.pm treats it; "受信が拒否"
+	 * ("reception was refused") is its sentence form */
+#define G "filtered: Japanese carriers' recipient refusal setting (受信拒否)"
+	R("\xe5\x8f\x97\xe4\xbf\xa1\xe6\x8b\x92\xe5\x90\xa6", FILTERED, STRONG), /* 受信拒否 */
+	R("\xe5\x8f\x97\xe4\xbf\xa1\xe3\x81\x8c\xe6\x8b\x92\xe5\x90\xa6", FILTERED, MEDIUM + 5), /* 受信が拒否 */
 #undef G
 
 	/* mailer_error: a local delivery program failed (Sendmail "mailer
@@ -731,6 +771,12 @@ const BnRule bn_generic_rules[] = {
 	 * (Yahoo Sender Hub SMTP error codes) */
 	R("[tss09]", BLOCKED, EXACT),
 #undef G
+	/* Yandex "Blocked by spam statistics" (Yandex Mail help, "The message
+	 * looks like spam": the sending server is blocked for a day because of
+	 * the spam it sent) -- the sender is blocked, whatever "spam" says */
+#define G "blocked: Yandex spam statistics"
+	R("spam statistics", BLOCKED, EXACT),
+#undef G
 
 	/* spam_detected: the content was judged spam (Gmail
 	 * "UnsolicitedMessageError", NetEase "DT:SPM", SpamAssassin, Sisimai's
@@ -752,6 +798,13 @@ const BnRule bn_generic_rules[] = {
 	R("malware", VIRUS_DETECTED, STRONG + 5),
 	RW("trojan", VIRUS_DETECTED, STRONG + 5),
 	R("infected", VIRUS_DETECTED, MEDIUM),
+#undef G
+	/* security gateways (Microsoft Defender "malicious attachment", Sophos,
+	 * FortiMail, Mimecast attachment protection): a malicious attachment
+	 * is the scanner's verdict, whatever "blocked" says */
+#define G "virus_detected: gateways' \"malicious attachment\" (Microsoft, Sophos, FortiMail, Mimecast)"
+	R("malicious attachment", VIRUS_DETECTED, STRONG + 5),
+	R("malicious file", VIRUS_DETECTED, STRONG + 5),
 #undef G
 
 	/*
@@ -795,6 +848,13 @@ const BnRule bn_generic_rules[] = {
 	R("[tss04]", BAD_REPUTATION, EXACT),
 	R("[ts01]", BAD_REPUTATION, EXACT),
 	R("[ts02]", BAD_REPUTATION, EXACT),
+#undef G
+	/* T-Online "554 IP=<ip> - None/bad reputation ... (NOWL)": the host is
+	 * not on T-Online's allow-list, a reputation refusal (postmaster.t-online.de,
+	 * 4.6/4.12); it beats the generic "rx.t-online.de" (BL) rule */
+#define G "bad_reputation: T-Online (NOWL)"
+	R("(nowl)", BAD_REPUTATION, EXACT + 5),
+	R("none/bad reputation", BAD_REPUTATION, EXACT + 5),
 #undef G
 
 	/*
@@ -933,6 +993,18 @@ const BnRule bn_generic_rules[] = {
 	R("cannot relay", NO_RELAYING, EXACT),
 	R("we do not relay", NO_RELAYING, EXACT),
 	R("no relaying", NO_RELAYING, EXACT),
+#undef G
+	/* Zoho Mail "553 Relaying disallowed" (Zoho SMTP error reference);
+	 * Symantec/Broadcom MessageLabs "you are trying to use me [...] as a
+	 * relay, but I have not been configured to let you [...] do this"
+	 * (MessageLabs error code reference); hMailServer "550 Delivery is not
+	 * allowed to this address." (hMailServer IP ranges / relaying docs) */
+#define G "no_relaying: Zoho, MessageLabs, hMailServer relay refusals"
+	R("relaying disallowed", NO_RELAYING, EXACT),
+	R("as a relay", NO_RELAYING, STRONG),
+	R("delivery is not allowed to this address", NO_RELAYING, STRONG),
+#undef G
+#define G "no_relaying: Postfix, Exim, Sendmail, Microsoft 5.7.64"
 	/* Sendmail's check_rcpt, listed in Sisimai's NoRelaying.pm */
 #undef G
 #define G "no_relaying: Sendmail check_rcpt (Sisimai NoRelaying.pm)"
@@ -1108,6 +1180,14 @@ const BnRule bn_generic_rules[] = {
 	R("nie ma takiego u\xc5\xbcytkownika", USER_UNKNOWN, STRONG), /* nie ma takiego użytkownika */
 	R("u\xc5\xbeivatel neexistuje", USER_UNKNOWN, STRONG), /* uživatel neexistuje */
 #undef G
+#define G "user_unknown: it/pl \"nonexistent\" wording (Libero/Virgilio, Onet/WP/Interia help pages)"
+	/* Italian "inesistente" (nonexistent: "indirizzo email inesistente",
+	 * Libero/Virgilio help) and Polish "nie istnieje" (does not exist), as
+	 * the bare "non esiste" / "existiert nicht"; "domena nie istnieje"
+	 * stays host_unknown */
+	R("inesistente", USER_UNKNOWN, MEDIUM - 5),
+	R("nie istnieje", USER_UNKNOWN, MEDIUM - 5),
+#undef G
 #define G "user_unknown: Korean wording (Naver, Daum, Nate help pages)"
 	/* Korean (Naver, Daum, Nate help pages; "존재하지 않는" = "that does
 	 * not exist") */
@@ -1148,6 +1228,12 @@ const BnRule bn_generic_rules[] = {
 	R("esta lleno", MAILBOX_FULL, MEDIUM + 5),
 	R("est\xc3\xa1 cheia", MAILBOX_FULL, MEDIUM + 5), /* está cheia */
 	R("\xc3\xa8 piena", MAILBOX_FULL, MEDIUM + 5), /* è piena */
+	/* French (la boîte aux lettres est pleine, Orange/SFR/La Poste) and
+	 * Dutch (de mailbox is vol, Telenet/Ziggo/KPN), the same form; the
+	 * Dutch one as whole words (a blank before it, a word end after it:
+	 * "this volume", "is voldoende" are not it) */
+	R("est pleine", MAILBOX_FULL, MEDIUM + 5),
+	{" is vol", BN_REASON_MAILBOX_FULL, MEDIUM + 5, BN_RULE_WORD_END, BN_PROVIDER_UNKNOWN, 0, 0, 0, G},
 #undef G
 #define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
 	R("buz\xc3\xb3n est\xc3\xa1 lleno", MAILBOX_FULL, STRONG),
@@ -1167,6 +1253,9 @@ const BnRule bn_generic_rules[] = {
 	R("quotum overschreden", MAILBOX_FULL, STRONG),
 	R("\xe5\xae\xb9\xe9\x87\x8f\xe3\x82\xaa\xe3\x83\xbc\xe3\x83\x90\xe3\x83\xbc", MAILBOX_FULL, STRONG), /* 容量オーバー */
 	R("\xe5\xae\xb9\xe9\x87\x8f\xe8\xb6\x85\xe9\x81\x8e", MAILBOX_FULL, STRONG), /* 容量超過 */
+	/* "(メールボックスの)容量を超えています" (exceeds the capacity),
+	 * Biglobe/OCN/carrier wording, as 容量超過 */
+	R("\xe5\xae\xb9\xe9\x87\x8f\xe3\x82\x92\xe8\xb6\x85\xe3\x81\x88", MAILBOX_FULL, MEDIUM + 5), /* 容量を超え */
 	R("\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab\xe3\x83\x9c\xe3\x83\x83\xe3\x82\xaf\xe3\x82\xb9\xe3\x81\x8c\xe3\x81\x84\xe3\x81\xa3\xe3\x81\xb1\xe3\x81\x84", MAILBOX_FULL, STRONG), /* メールボックスがいっぱい */
 	R("\xe9\x82\xae\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xa1", MAILBOX_FULL, STRONG), /* 邮箱已满 */
 	R("\xe9\x83\xb5\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xbf", MAILBOX_FULL, STRONG), /* 郵箱已滿 */
@@ -1199,6 +1288,9 @@ const BnRule bn_generic_rules[] = {
 	R("\xeb\xa9\x94\xec\x9d\xbc\xed\x95\xa8\xec\x9d\xb4 \xea\xb0\x80\xeb\x93\x9d", MAILBOX_FULL, STRONG), /* 메일함이 가득 */
 	R("\xeb\xa9\x94\xec\x9d\xbc\xed\x95\xa8 \xec\x9a\xa9\xeb\x9f\x89 \xec\xb4\x88\xea\xb3\xbc", MAILBOX_FULL, STRONG), /* 메일함 용량 초과 */
 	R("\xec\x9a\xa9\xeb\x9f\x89 \xec\xb4\x88\xea\xb3\xbc", MAILBOX_FULL, MEDIUM), /* 용량 초과 */
+	/* the same with the subject particle: "메일함 용량이 초과되었습니다"
+	 * (the mailbox capacity has been exceeded) */
+	R("\xec\x9a\xa9\xeb\x9f\x89\xec\x9d\xb4 \xec\xb4\x88\xea\xb3\xbc", MAILBOX_FULL, MEDIUM), /* 용량이 초과 */
 #undef G
 #define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
 	R("\xd1\x8f\xd1\x89\xd0\xb8\xd0\xba \xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd", MAILBOX_FULL, STRONG), /* ящик переполнен */
@@ -1259,6 +1351,9 @@ const BnRule bn_generic_rules[] = {
 	R("utente disabilitato", SUSPEND, STRONG),
 	R("account sospeso", SUSPEND, STRONG),
 	R("casella sospesa", SUSPEND, STRONG),
+	/* Italian "(la casella) è stata disattivata / disattivato" (has been
+	 * deactivated), as the Dutch "gedeactiveerd" */
+	R("disattivat", SUSPEND, MEDIUM),
 	R("account is uitgeschakeld", SUSPEND, STRONG),
 	R("mailbox is uitgeschakeld", SUSPEND, STRONG),
 	R("uitgeschakeld", SUSPEND, MEDIUM),
@@ -1268,6 +1363,8 @@ const BnRule bn_generic_rules[] = {
 	R("\xe5\xb7\xb2\xe5\x81\x9c\xe7\x94\xa8", SUSPEND, STRONG), /* 已停用 */
 	R("\xe5\xb7\xb2\xe8\xa2\xab\xe5\x81\x9c\xe7\x94\xa8", SUSPEND, STRONG), /* 已被停用 */
 	R("\xe5\xb7\xb2\xe5\x86\xbb\xe7\xbb\x93", SUSPEND, STRONG), /* 已冻结 */
+	/* "(该邮箱)已被冻结" (has been frozen): the passive form, as 已冻结 */
+	R("\xe8\xa2\xab\xe5\x86\xbb\xe7\xbb\x93", SUSPEND, STRONG), /* 被冻结 */
 	R("\xe5\xb7\xb2\xe7\xa6\x81\xe7\x94\xa8", SUSPEND, STRONG), /* 已禁用 */
 	R("\xd1\x8f\xd1\x89\xd0\xb8\xd0\xba \xd0\xbe\xd1\x82\xd0\xba\xd0\xbb\xd1\x8e\xd1\x87\xd0\xb5\xd0\xbd", SUSPEND, STRONG), /* ящик отключен */
 	R("\xd1\x8f\xd1\x89\xd0\xb8\xd0\xba \xd0\xb7\xd0\xb0\xd0\xb1\xd0\xbb\xd0\xbe\xd0\xba\xd0\xb8\xd1\x80\xd0\xbe\xd0\xb2\xd0\xb0\xd0\xbd", SUSPEND, STRONG), /* ящик заблокирован */
