@@ -127,6 +127,34 @@ same_addr(const char *a, size_t an, const char *b, size_t bn)
 	return true;
 }
 
+/*
+ * True when the "<" at lt opens the argument of the SMTP command cmd
+ * (lower case, "mail from:" or "rcpt to:") in a session transcript
+ * ("--> MAIL From:<a@b.example> SIZE=2048", RFC 5321 section 4.1.1).
+ */
+static bool
+command_argument(const char *start, const char *lt, const char *cmd)
+{
+	const char *q = lt;
+	size_t		m = strlen(cmd);
+
+	while (q > start && (q[-1] == ' ' || q[-1] == '\t'))
+		q--;
+	if ((size_t) (q - start) < m)
+		return false;
+	q -= m;
+	for (size_t i = 0; i < m; i++)
+	{
+		unsigned char ch = (unsigned char) q[i];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch += 32;
+		if (ch != (unsigned char) cmd[i])
+			return false;
+	}
+	return true;
+}
+
 /* The failed recipients the message's X-Failed-Recipients header names. */
 static int
 failed_header(BnMsgCtx *c, char ***addrs)
@@ -314,6 +342,8 @@ bn_text_scan(BnMsgCtx *c, const BnTextFormat *f)
 	/* else the addresses in angle brackets the section names */
 	if (nent == 0)
 	{
+		bool		first_in_rcpt = false;
+
 		p = sec;
 		while (p < sec_end)
 		{
@@ -325,7 +355,9 @@ bn_text_scan(BnMsgCtx *c, const BnTextFormat *f)
 			if (lt == NULL)
 				break;
 			if (bn_find_address(lt + 1, (size_t) (sec_end - lt - 1), &st, &al) &&
-				st == 0 && lt + 1 + al < sec_end && lt[1 + al] == '>')
+				st == 0 && lt + 1 + al < sec_end && lt[1 + al] == '>' &&
+				/* MAIL FROM names the sender's reverse-path, not a recipient */
+				!command_argument(sec, lt, "mail from:"))
 			{
 				for (k = 0; k < nent; k++)
 					if (same_addr(ent[k].addr, ent[k].addr_len, lt + 1, al))
@@ -340,14 +372,21 @@ bn_text_scan(BnMsgCtx *c, const BnTextFormat *f)
 					ent[nent].addr_len = al;
 					ent[nent].diag = nl ? nl + 1 : sec_end;
 					ent[nent].diag_end = sec_end;
+					if (nent == 0)
+						first_in_rcpt = command_argument(sec, lt, "rcpt to:");
 					nent++;
 				}
 			}
 			p = lt + 1;
 		}
-		/* one address named in a sentence: its explanation is the whole
-		 * section */
-		if (nent == 1)
+
+		/*
+		 * One address named in a sentence: its explanation is the whole
+		 * section.  Named as the argument of RCPT TO in a transcript, it is
+		 * the server's reply on the lines that follow, not the earlier
+		 * replies to the session's other commands.
+		 */
+		if (nent == 1 && !first_in_rcpt)
 			ent[0].diag = sec;
 	}
 
