@@ -249,6 +249,30 @@ test_others(void)
 	CHECK_STR(CMD(0), "DATA");
 }
 
+/*
+ * A plain-text notice that quotes the SMTP session (MDaemon's "Session
+ * Transcript"): the address of MAIL FROM is the sender, and the reply on
+ * the lines after RCPT TO, not the earlier 250s, explains the recipient.
+ */
+static void
+test_transcript(void)
+{
+	CHECK_INT(parse("From: MDaemon@mail.example.org\n"
+					"Subject: Permanent Delivery Failure\n\n"
+					"The attached message had PERMANENT fatal delivery errors!\n\n"
+					"--- Session Transcript ---\n"
+					" Mon 2026-12-07 10:10:08.411: --> EHLO mail.example.org\n"
+					" Mon 2026-12-07 10:10:08.520: <-- 250 mx.example.net\n"
+					" Mon 2026-12-07 10:10:08.521: --> MAIL From:<sam@example.com> SIZE=2048\n"
+					" Mon 2026-12-07 10:10:08.630: <-- 250 2.1.0 Ok\n"
+					" Mon 2026-12-07 10:10:08.631: --> RCPT To:<lee@example.net>\n"
+					" Mon 2026-12-07 10:10:08.740: <-- 552 5.2.2 <lee@example.net>: Mailbox full\n"
+					"--- End Transcript ---\n"), 1);
+	CHECK_STR(RCPT(0), "lee@example.net");
+	CHECK_INT(m.rcpts[0].reply_code, 552);
+	CHECK_STR(REASON(0), "mailbox_full");
+}
+
 int
 main(void)
 {
@@ -258,6 +282,7 @@ main(void)
 	test_exchange();
 	test_gmail();
 	test_others();
+	test_transcript();
 	bn_message_free(&m);
 	UNIT_DONE();
 }
