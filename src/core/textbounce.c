@@ -73,6 +73,27 @@ recipient_line(const char *l, size_t n, size_t *as, size_t *al, size_t *rest)
 
 	while (i < n && (l[i] == ' ' || l[i] == '\t'))
 		i++;
+
+	/*
+	 * A CJK label before a full-width colon ("收件人：", "宛先："), the way
+	 * Chinese and Japanese notices introduce the address: the label is all
+	 * non-ASCII, short, and the address follows the colon (U+FF1A).
+	 */
+	{
+		size_t		j = i;
+
+		while (j < n && j < i + 48 && (unsigned char) l[j] >= 0x80 &&
+			   !(j + 2 < n && (unsigned char) l[j] == 0xEF &&
+				 (unsigned char) l[j + 1] == 0xBC && (unsigned char) l[j + 2] == 0x9A))
+			j++;
+		if (j > i && j + 2 < n && (unsigned char) l[j] == 0xEF &&
+			(unsigned char) l[j + 1] == 0xBC && (unsigned char) l[j + 2] == 0x9A)
+		{
+			i = j + 3;
+			while (i < n && (l[i] == ' ' || l[i] == '\t'))
+				i++;
+		}
+	}
 	if (i < n && (l[i] == '*' || l[i] == '-' || l[i] == '#') && i + 1 < n && l[i + 1] == ' ')
 		i += 2;
 	while (i < n && (l[i] == ' ' || l[i] == '\t'))
@@ -87,7 +108,8 @@ recipient_line(const char *l, size_t n, size_t *as, size_t *al, size_t *rest)
 	if (e < n && (l[e] == '>' || l[e] == '"'))
 		e++;
 	if (e < n && !(l[e] == ':' || l[e] == ' ' || l[e] == '\t' || l[e] == '.' ||
-				   l[e] == ',' || l[e] == ';' || l[e] == '('))
+				   l[e] == ',' || l[e] == ';' || l[e] == '(' ||
+				   bn_cjk_delimiter(l + e, n - e)))
 		return false;
 	*as = i;
 	*al = len;

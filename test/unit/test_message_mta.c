@@ -273,6 +273,34 @@ test_transcript(void)
 	CHECK_STR(REASON(0), "mailbox_full");
 }
 
+/*
+ * A Chinese notice (UTF-8 here) that introduces the address with a label
+ * and a full-width colon, and ends a sentence with an ideographic full
+ * stop: neither is part of the address.
+ */
+static void
+test_cjk_label(void)
+{
+	CHECK_INT(parse("From: postmaster@mail.example.net\n"
+					"Subject: =?UTF-8?B?57O757uf6YCA5L+h?=\n"
+					"Content-Type: text/plain; charset=utf-8\n\n"
+					"\xe6\x82\xa8\xe5\x8f\x91\xe9\x80\x81\xe7\x9a\x84\xe9\x82\xae\xe4\xbb\xb6\xe6\x9c\xaa\xe8\x83\xbd\xe6\x8a\x95\xe9\x80\x92\n\n"
+					/* 收件人：kai@example.net */
+					"\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xef\xbc\x9akai@example.net\n"
+					"550 5.1.1 User not found\n"), 1);
+	CHECK_STR(RCPT(0), "kai@example.net");
+	CHECK_INT(m.rcpts[0].reply_code, 550);
+	CHECK_STR(REASON(0), "user_unknown");
+	/* an ideographic full stop after the address ends it */
+	CHECK_INT(parse("From: postmaster@mail.example.net\n"
+					"Subject: =?UTF-8?B?57O757uf6YCA5L+h?=\n"
+					"Content-Type: text/plain; charset=utf-8\n\n"
+					"\xe5\xae\x9b\xe5\x85\x88\xef\xbc\x9alin@example.org\xe3\x80\x82\n"
+					"550 5.1.1 User unknown\n"), 1);
+	if (m.n == 1)
+		CHECK_STR(RCPT(0), "lin@example.org");
+}
+
 int
 main(void)
 {
@@ -283,6 +311,7 @@ main(void)
 	test_gmail();
 	test_others();
 	test_transcript();
+	test_cjk_label();
 	bn_message_free(&m);
 	UNIT_DONE();
 }
