@@ -313,6 +313,37 @@ valid_utf8(BnMsgCtx *c, char **s)
 	*s = n == (size_t) -1 ? NULL : (char *) out;
 }
 
+/*
+ * RFC 3464 "Action: failed" says the MTA will not try again; with a
+ * transient (4.x.x) status it gave up on a failure that was temporary, which
+ * MTAs do only when the retry period runs out (Postfix's
+ * maximal_queue_lifetime, Sendmail's Timeout.queuereturn): the message
+ * expired.  The condition it kept meeting, when only a passing one (no
+ * answer, a busy or erring server, a rate limit), is then the detail, not
+ * the reason; a lasting one the text names (a full mailbox, an unknown
+ * user) stays the reason.  The classifier sees the status and the text
+ * but not the action, which is the news here; when the status is itself
+ * 4.4.7 (delivery time expired) the classifier has already weighed that
+ * against the text, and its verdict stands.
+ */
+static bool
+transient_condition(BnReason reason)
+{
+	switch (reason)
+	{
+		case BN_REASON_NETWORK_ERROR:
+		case BN_REASON_SYSTEM_ERROR:
+		case BN_REASON_TOO_MANY_CONN:
+		case BN_REASON_SPEEDING:
+		case BN_REASON_GREYLISTED:
+		case BN_REASON_ON_HOLD:
+		case BN_REASON_UNDEFINED:
+			return true;
+		default:
+			return false;
+	}
+}
+
 static void
 complete(BnMsgCtx *c, BnRecipient *r)
 {
@@ -396,6 +427,10 @@ complete(BnMsgCtx *c, BnRecipient *r)
 						ev.source == BN_EVIDENCE_STATUS ||
 						ev.source == BN_EVIDENCE_REPLY))
 		reason = r->hint;
+	else if (r->action != NULL && strcmp(r->action, "failed") == 0 &&
+			 bn_status_class(r->status) == 4 &&
+			 r->status != BN_STATUS_PACK(4, 4, 7) && transient_condition(reason))
+		reason = BN_REASON_EXPIRED;
 	else if (r->action != NULL && strcmp(r->action, "delivered") == 0 &&
 			 (r->status == BN_STATUS_NONE || bn_status_class(r->status) == 2))
 		reason = BN_REASON_DELIVERED;

@@ -58,8 +58,15 @@ finish(BnMsgCtx *c, BnRecipient *r, const DsnMessageFields *mf)
 	(void) c;
 	if (r == NULL)
 		return;
-	/* a delay report with nothing more specific: on its way to expiring */
-	if (r->action != NULL && strcmp(r->action, "delayed") == 0 && !r->has_hint)
+	/*
+	 * A delay report is still being retried.  When its status names a
+	 * specific cause (a non-zero detail, RFC 3463: 4.4.1 no answer from
+	 * host, 4.2.2 mailbox full), that cause is the reason; with a generic
+	 * one (4.0.0, 4.5.0) or none, being on its way to expiring is all the
+	 * report says.
+	 */
+	if (r->action != NULL && strcmp(r->action, "delayed") == 0 && !r->has_hint &&
+		(r->status == BN_STATUS_NONE || bn_status_detail(r->status) == 0))
 	{
 		r->has_hint = true;
 		r->hint = BN_REASON_EXPIRED;

@@ -49,6 +49,9 @@ extern const char *bn_memcasestr(const char *s, size_t n, const char *needle);
 extern bool bn_find_address(const char *s, size_t n, size_t *start,
 							size_t *len);
 
+/* s[0..3) is CJK punctuation or a width form, which ends an address */
+extern bool bn_cjk_delimiter(const char *s, size_t avail);
+
 /* "RCPT", "MAIL", "DATA", "EHLO", "HELO", "CONN" said in a text, or NULL. */
 extern const char *bn_find_command(const char *s, size_t n);
 

@@ -73,6 +73,27 @@ recipient_line(const char *l, size_t n, size_t *as, size_t *al, size_t *rest)
 
 	while (i < n && (l[i] == ' ' || l[i] == '\t'))
 		i++;
+
+	/*
+	 * A CJK label before a full-width colon ("收件人：", "宛先："), the way
+	 * Chinese and Japanese notices introduce the address: the label is all
+	 * non-ASCII, short, and the address follows the colon (U+FF1A).
+	 */
+	{
+		size_t		j = i;
+
+		while (j < n && j < i + 48 && (unsigned char) l[j] >= 0x80 &&
+			   !(j + 2 < n && (unsigned char) l[j] == 0xEF &&
+				 (unsigned char) l[j + 1] == 0xBC && (unsigned char) l[j + 2] == 0x9A))
+			j++;
+		if (j > i && j + 2 < n && (unsigned char) l[j] == 0xEF &&
+			(unsigned char) l[j + 1] == 0xBC && (unsigned char) l[j + 2] == 0x9A)
+		{
+			i = j + 3;
+			while (i < n && (l[i] == ' ' || l[i] == '\t'))
+				i++;
+		}
+	}
 	if (i < n && (l[i] == '*' || l[i] == '-' || l[i] == '#') && i + 1 < n && l[i + 1] == ' ')
 		i += 2;
 	while (i < n && (l[i] == ' ' || l[i] == '\t'))
@@ -87,7 +108,8 @@ recipient_line(const char *l, size_t n, size_t *as, size_t *al, size_t *rest)
 	if (e < n && (l[e] == '>' || l[e] == '"'))
 		e++;
 	if (e < n && !(l[e] == ':' || l[e] == ' ' || l[e] == '\t' || l[e] == '.' ||
-				   l[e] == ',' || l[e] == ';' || l[e] == '('))
+				   l[e] == ',' || l[e] == ';' || l[e] == '(' ||
+				   bn_cjk_delimiter(l + e, n - e)))
 		return false;
 	*as = i;
 	*al = len;
@@ -122,6 +144,34 @@ same_addr(const char *a, size_t an, const char *b, size_t bn)
 		if (y >= 'A' && y <= 'Z')
 			y += 32;
 		if (x != y)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * True when the "<" at lt opens the argument of the SMTP command cmd
+ * (lower case, "mail from:" or "rcpt to:") in a session transcript
+ * ("--> MAIL From:<a@b.example> SIZE=2048", RFC 5321 section 4.1.1).
+ */
+static bool
+command_argument(const char *start, const char *lt, const char *cmd)
+{
+	const char *q = lt;
+	size_t		m = strlen(cmd);
+
+	while (q > start && (q[-1] == ' ' || q[-1] == '\t'))
+		q--;
+	if ((size_t) (q - start) < m)
+		return false;
+	q -= m;
+	for (size_t i = 0; i < m; i++)
+	{
+		unsigned char ch = (unsigned char) q[i];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch += 32;
+		if (ch != (unsigned char) cmd[i])
 			return false;
 	}
 	return true;
@@ -314,6 +364,8 @@ bn_text_scan(BnMsgCtx *c, const BnTextFormat *f)
 	/* else the addresses in angle brackets the section names */
 	if (nent == 0)
 	{
+		bool		first_in_rcpt = false;
+
 		p = sec;
 		while (p < sec_end)
 		{
@@ -325,7 +377,9 @@ bn_text_scan(BnMsgCtx *c, const BnTextFormat *f)
 			if (lt == NULL)
 				break;
 			if (bn_find_address(lt + 1, (size_t) (sec_end - lt - 1), &st, &al) &&
-				st == 0 && lt + 1 + al < sec_end && lt[1 + al] == '>')
+				st == 0 && lt + 1 + al < sec_end && lt[1 + al] == '>' &&
+				/* MAIL FROM names the sender's reverse-path, not a recipient */
+				!command_argument(sec, lt, "mail from:"))
 			{
 				for (k = 0; k < nent; k++)
 					if (same_addr(ent[k].addr, ent[k].addr_len, lt + 1, al))
@@ -340,14 +394,21 @@ bn_text_scan(BnMsgCtx *c, const BnTextFormat *f)
 					ent[nent].addr_len = al;
 					ent[nent].diag = nl ? nl + 1 : sec_end;
 					ent[nent].diag_end = sec_end;
+					if (nent == 0)
+						first_in_rcpt = command_argument(sec, lt, "rcpt to:");
 					nent++;
 				}
 			}
 			p = lt + 1;
 		}
-		/* one address named in a sentence: its explanation is the whole
-		 * section */
-		if (nent == 1)
+
+		/*
+		 * One address named in a sentence: its explanation is the whole
+		 * section.  Named as the argument of RCPT TO in a transcript, it is
+		 * the server's reply on the lines that follow, not the earlier
+		 * replies to the session's other commands.
+		 */
+		if (nent == 1 && !first_in_rcpt)
 			ent[0].diag = sec;
 	}
 

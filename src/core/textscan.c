@@ -60,6 +60,28 @@ domain_char(unsigned char c)
 		c == '[' || c == ']' || c == ':' || c >= 0x80;
 }
 
+/*
+ * True when s[0..3) is, in UTF-8, a CJK symbol or punctuation mark (U+3000
+ * to U+303F: "、", "。", "「") or a full- or half-width form (U+FF00 to
+ * U+FFEF: "：", "＜", "＠").  Chinese, Japanese and Korean notices write
+ * them around addresses ("收件人：a@b.example"); no address holds them, as
+ * the width forms are compatibility characters that normalization maps
+ * away and the marks are punctuation, so they end an address the way ASCII
+ * punctuation does.  Other non-ASCII characters stay address characters
+ * (RFC 6531).
+ */
+bool
+bn_cjk_delimiter(const char *s, size_t avail)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	if (avail < 3)
+		return false;
+	return (u[0] == 0xE3 && u[1] == 0x80) ||
+		(u[0] == 0xEF && u[1] >= 0xBC && u[1] <= 0xBF &&
+		 !(u[1] == 0xBF && u[2] > 0xAF));
+}
+
 bool
 bn_find_address(const char *s, size_t n, size_t *start, size_t *len)
 {
@@ -78,10 +100,15 @@ bn_find_address(const char *s, size_t n, size_t *start, size_t *len)
 		a = (size_t) (at - s);
 		l = a;
 		while (l > from && local_char((unsigned char) s[l - 1]))
+		{
+			if (l >= from + 3 && bn_cjk_delimiter(s + l - 3, 3))
+				break;
 			l--;
+		}
 		r = a + 1;
 		while (r < n && domain_char((unsigned char) s[r]) && s[r] != ']' &&
-			   !(s[r] == ':' && (r + 1 >= n || s[r + 1] == ' ' || s[r + 1] == '\n' || s[r + 1] == '\r')))
+			   !(s[r] == ':' && (r + 1 >= n || s[r + 1] == ' ' || s[r + 1] == '\n' || s[r + 1] == '\r')) &&
+			   !bn_cjk_delimiter(s + r, n - r))
 		{
 			if (s[r] == '.')
 				dot = true;

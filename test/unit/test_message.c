@@ -8,6 +8,7 @@
 
 #include "bouncemsg.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 static BnMessage m;
@@ -247,6 +248,54 @@ test_autoreply(void)
 	CHECK_INT(parse("From: alerts@example.org\nSubject: Your invoice\nAuto-Submitted: auto-generated\n\nx\n"), 0);
 }
 
+/*
+ * RFC 3464 actions with a transient status: a delay report keeps the cause
+ * its specific status names; a give-up ("failed") on a 4.x.x status other
+ * than 4.4.7 after passing failures is an expiry.
+ */
+static const char *
+one_dsn(const char *action, const char *status, const char *diag)
+{
+	static char buf[2048];
+
+	snprintf(buf, sizeof buf,
+			 "From: MAILER-DAEMON@mta.example.net\n"
+			 "Subject: Delivery status\n"
+			 "MIME-Version: 1.0\n"
+			 "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+			 "--b\nContent-Type: text/plain\n\nA report.\n\n"
+			 "--b\nContent-Type: message/delivery-status\n\n"
+			 "Reporting-MTA: dns; mta.example.net\n\n"
+			 "Final-Recipient: rfc822; kim@example.org\n"
+			 "Action: %s\nStatus: %s\n%s%s%s\n--b--\n",
+			 action, status, diag ? "Diagnostic-Code: X-Postfix; " : "",
+			 diag ? diag : "", diag ? "\n" : "");
+	return buf;
+}
+
+static void
+test_dsn_transient(void)
+{
+	/* a delay whose status names the cause (4.4.1, no answer from host) */
+	CHECK_INT(parse(one_dsn("delayed", "4.4.1",
+							"connect to mx.example.org[192.0.2.3]:25: Connection timed out")), 1);
+	CHECK_STR(reason(0), "network_error");
+	/* a delay with a generic status: on its way to expiring */
+	CHECK_INT(parse(one_dsn("delayed", "4.0.0", NULL)), 1);
+	CHECK_STR(reason(0), "expired");
+	/* given up after a passing failure: expired */
+	CHECK_INT(parse(one_dsn("failed", "4.4.1",
+							"connect to mx.example.org[192.0.2.3]:25: Connection refused")), 1);
+	CHECK_STR(reason(0), "expired");
+	CHECK_INT(m.rcpts[0].kind, BN_KIND_SOFT);
+	/* given up on a lasting condition: that condition stays the reason */
+	CHECK_INT(parse(one_dsn("failed", "4.2.2", "mailbox full")), 1);
+	CHECK_STR(reason(0), "mailbox_full");
+	/* the same transient cause while still delayed is not an expiry */
+	CHECK_INT(parse(one_dsn("delayed", "4.4.2", "lost connection with mx.example.org")), 1);
+	CHECK(strcmp(reason(0), "expired") != 0);
+}
+
 static void
 test_not_bounces(void)
 {
@@ -262,6 +311,7 @@ main(void)
 {
 	memset(&m, 0, sizeof m);
 	test_dsn();
+	test_dsn_transient();
 	test_arf();
 	test_autoreply();
 	test_not_bounces();

@@ -249,6 +249,58 @@ test_others(void)
 	CHECK_STR(CMD(0), "DATA");
 }
 
+/*
+ * A plain-text notice that quotes the SMTP session (MDaemon's "Session
+ * Transcript"): the address of MAIL FROM is the sender, and the reply on
+ * the lines after RCPT TO, not the earlier 250s, explains the recipient.
+ */
+static void
+test_transcript(void)
+{
+	CHECK_INT(parse("From: MDaemon@mail.example.org\n"
+					"Subject: Permanent Delivery Failure\n\n"
+					"The attached message had PERMANENT fatal delivery errors!\n\n"
+					"--- Session Transcript ---\n"
+					" Mon 2026-12-07 10:10:08.411: --> EHLO mail.example.org\n"
+					" Mon 2026-12-07 10:10:08.520: <-- 250 mx.example.net\n"
+					" Mon 2026-12-07 10:10:08.521: --> MAIL From:<sam@example.com> SIZE=2048\n"
+					" Mon 2026-12-07 10:10:08.630: <-- 250 2.1.0 Ok\n"
+					" Mon 2026-12-07 10:10:08.631: --> RCPT To:<lee@example.net>\n"
+					" Mon 2026-12-07 10:10:08.740: <-- 552 5.2.2 <lee@example.net>: Mailbox full\n"
+					"--- End Transcript ---\n"), 1);
+	CHECK_STR(RCPT(0), "lee@example.net");
+	CHECK_INT(m.rcpts[0].reply_code, 552);
+	CHECK_STR(REASON(0), "mailbox_full");
+}
+
+/*
+ * A Chinese notice (UTF-8 here) that introduces the address with a label
+ * and a full-width colon, and ends a sentence with an ideographic full
+ * stop: neither is part of the address.
+ */
+static void
+test_cjk_label(void)
+{
+	CHECK_INT(parse("From: postmaster@mail.example.net\n"
+					"Subject: =?UTF-8?B?57O757uf6YCA5L+h?=\n"
+					"Content-Type: text/plain; charset=utf-8\n\n"
+					"\xe6\x82\xa8\xe5\x8f\x91\xe9\x80\x81\xe7\x9a\x84\xe9\x82\xae\xe4\xbb\xb6\xe6\x9c\xaa\xe8\x83\xbd\xe6\x8a\x95\xe9\x80\x92\n\n"
+					/* 收件人：kai@example.net */
+					"\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xef\xbc\x9akai@example.net\n"
+					"550 5.1.1 User not found\n"), 1);
+	CHECK_STR(RCPT(0), "kai@example.net");
+	CHECK_INT(m.rcpts[0].reply_code, 550);
+	CHECK_STR(REASON(0), "user_unknown");
+	/* an ideographic full stop after the address ends it */
+	CHECK_INT(parse("From: postmaster@mail.example.net\n"
+					"Subject: =?UTF-8?B?57O757uf6YCA5L+h?=\n"
+					"Content-Type: text/plain; charset=utf-8\n\n"
+					"\xe5\xae\x9b\xe5\x85\x88\xef\xbc\x9alin@example.org\xe3\x80\x82\n"
+					"550 5.1.1 User unknown\n"), 1);
+	if (m.n == 1)
+		CHECK_STR(RCPT(0), "lin@example.org");
+}
+
 int
 main(void)
 {
@@ -258,6 +310,8 @@ main(void)
 	test_exchange();
 	test_gmail();
 	test_others();
+	test_transcript();
+	test_cjk_label();
 	bn_message_free(&m);
 	UNIT_DONE();
 }
