@@ -18,7 +18,7 @@
  * Gmail's current notice, whose RFC 3464 part (when it has one) is read
  * before any text; without one, the text names the one recipient in a
  * sentence, and quotes the remote server's reply after a fixed line
- * (support.google.com/a/answer/3726730, "Fix bounced or rejected emails"):
+ * (support.google.com/a/answer/6596, "Fix bounced or rejected emails"):
  *	** Address not found **
  *	Your message wasn't delivered to rcpt@domain because the address
  *	couldn't be found, or is unable to receive mail.
