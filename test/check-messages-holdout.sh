@@ -25,9 +25,31 @@
 # qmail's rcpthosts refusal classified security_error, Courier's generic
 # 5.0.0 Status replaced by the diagnostic's 5.1.1.
 #
-# Now: recipient 100.0 %, status 97.5 %, reply code 100.0 %, reason 97.5 %.
-# The two misses left: courier-01 (the label keeps the DSN's own 5.0.0;
-# the parser replaces an unspecific X.0.0 with the status the remote paired
+# Third batch (39 rows, 30 messages: Gmail's current notices with and
+# without a report part, Microsoft 365 with three recipients and a delay,
+# an Exchange text NDR with two, Yahoo, Fastmail/Cyrus, a DMARC refusal,
+# Amazon SES as a DSN and as SNS JSON bounce and complaint, Yahoo and JMRP
+# complaint reports, an RFC 6591 auth-failure report, a DSN mixing failed,
+# delayed, delivered, relayed and expanded recipients, a nested and a
+# forwarded report, RFC 6533 UTF-8 addresses in both address types,
+# base64, quoted-printable, Windows-1252 and ISO-8859-1 notices, three
+# auto-replies, a human reply and a read receipt that must yield no rows:
+# expected.tsv's recipient index 0).  First score of the batch alone:
+# recipient 87.2 %, status 89.7 %, reply code 92.3 %, reason 89.7 %; of
+# all 79 rows: 93.7 %, 93.7 %, 96.2 %, 93.7 %.  The misses: Gmail's
+# text-only notice (no reader for its current template), an Exchange text
+# NDR whose users' part names a recipient as "Name (addr)" (rows paired
+# with the wrong replies), an RFC 6533 "\x{F8}" escape kept in the
+# address, and a DSN forwarded as an attachment.
+#
+# Now (all 79 rows): recipient 98.7 %, status 97.5 %, reply code 98.7 %,
+# reason 97.5 %; the third batch alone 97.4 % on each.
+# The misses left: forwarded-dsn-01 (a report inside a forwarded
+# message/rfc822: the MIME walker reads only the header of an enclosed
+# message, which keeps a returned message that is itself a bounce from
+# being taken for the report; reading it only when the outer message is no
+# report is a larger change left for later), courier-01 (the label keeps
+# the DSN's own 5.0.0; the parser replaces an unspecific X.0.0 with the status the remote paired
 # with its reply code, 5.1.1, its rule on the corpus too)
 # and netqmail-01 (qmail-smtpd's "sorry, that domain isn't in my list of
 # allowed rcpthosts" is a relaying refusal; the wording is the

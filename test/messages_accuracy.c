@@ -6,7 +6,10 @@
  *		recipient found, status, reply code and reason (Sisimai's names
  *		without underscores; our greylisted counts as blocked).  An optional
  *		eighth column gives the recipient's address, which must then match
- *		(test/messages/holdout has it; the corpus does not).
+ *		(test/messages/holdout has it; the corpus does not).  A row whose
+ *		recipient index is 0 says the message must yield no rows at all (a
+ *		human reply, a read receipt): all four measures hold when it yields
+ *		none, and none do when it yields any.
  *
  *	messages_accuracy EMAILDIR EXPECTED.TSV BAR [REASON_BAR]
  *	messages_accuracy --dump FILE.eml                  # what we parse
@@ -184,6 +187,21 @@ main(int argc, char **argv)
 		}
 		rows++;
 		idx = atoi(f[1]);
+		if (idx == 0)
+		{
+			/* no rows expected: a message that is no bounce */
+			int			ok = have && m.n == 0;
+
+			found += ok;
+			st_ok += ok;
+			rc_ok += ok;
+			re_ok += ok;
+			if (!ok && mlen < sizeof misses - 512)
+				mlen += snprintf(misses + mlen, sizeof misses - mlen,
+								 "  %s#0: want no rows, got %d [%s]\n", f[0],
+								 have ? m.n : -1, have && m.format ? m.format : "-");
+			continue;
+		}
 		if (have && idx >= 1 && idx <= m.n)
 			r = &m.rcpts[idx - 1];
 		want_rc = atoi(f[3]);

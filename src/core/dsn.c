@@ -13,6 +13,7 @@
  */
 #include "msgctx.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* the value after "type;" of a typed field such as "smtp; 550 ...", trimmed */
@@ -42,6 +43,79 @@ static char *
 field_text(const BnField *f, BnArena *a)
 {
 	return bn_header_decode(f->value, f->value_len, a);
+}
+
+/*
+ * RFC 6533 section 3: an address of type "utf-8" may carry characters as
+ * EmbeddedUnicodeChar, "\x{HEXPOINT}" (2 to 6 hex digits, a Unicode scalar
+ * value), in utf-8-addr-xtext (message/delivery-status, which must stay
+ * ASCII) and utf-8-addr-unitext alike.  Decoded to UTF-8 here; any other
+ * type, or a malformed escape, is left as written.  Linear in n.
+ */
+static char *
+recipient_address(const char *v, size_t n, BnArena *a)
+{
+	const char *semi = memchr(v, ';', n);
+	const char *t = v;
+	char	   *out;
+	size_t		o = 0;
+
+	while (t < v + n && (*t == ' ' || *t == '\t'))
+		t++;
+	if (semi == NULL || semi - t < 5 || !bn_ieq(t, 5, "utf-8") ||
+		bn_memcasestr(semi, n - (size_t) (semi - v), "\\x{") == NULL)
+		return bn_address_of(v, n, a);
+	out = bn_arena_alloc(a, n + 1);
+	if (out == NULL)
+		return NULL;
+	for (size_t i = 0; i < n;)
+	{
+		uint32_t	cp = 0;
+		size_t		j = i + 3;
+
+		if (v[i] == '\\' && i + 3 < n && (v[i + 1] == 'x' || v[i + 1] == 'X') &&
+			v[i + 2] == '{')
+		{
+			while (j < n && j - i - 3 < 7 &&
+				   ((v[j] >= '0' && v[j] <= '9') || (v[j] >= 'a' && v[j] <= 'f') ||
+					(v[j] >= 'A' && v[j] <= 'F')))
+			{
+				cp = cp * 16 + (uint32_t) (v[j] <= '9' ? v[j] - '0' :
+										   (v[j] | 0x20) - 'a' + 10);
+				j++;
+			}
+			if (j < n && v[j] == '}' && j - i - 3 >= 2 && j - i - 3 <= 6 &&
+				cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF))
+			{
+				/* at most 4 bytes for the 5 or more of the escape */
+				if (cp < 0x80)
+					out[o++] = (char) cp;
+				else if (cp < 0x800)
+				{
+					out[o++] = (char) (0xC0 | (cp >> 6));
+					out[o++] = (char) (0x80 | (cp & 0x3F));
+				}
+				else if (cp < 0x10000)
+				{
+					out[o++] = (char) (0xE0 | (cp >> 12));
+					out[o++] = (char) (0x80 | ((cp >> 6) & 0x3F));
+					out[o++] = (char) (0x80 | (cp & 0x3F));
+				}
+				else
+				{
+					out[o++] = (char) (0xF0 | (cp >> 18));
+					out[o++] = (char) (0x80 | ((cp >> 12) & 0x3F));
+					out[o++] = (char) (0x80 | ((cp >> 6) & 0x3F));
+					out[o++] = (char) (0x80 | (cp & 0x3F));
+				}
+				i = j + 1;
+				continue;
+			}
+		}
+		out[o++] = v[i++];
+	}
+	out[o] = '\0';
+	return bn_address_of(out, o, a);
 }
 
 typedef struct DsnMessageFields
@@ -206,7 +280,7 @@ read_report(BnMsgCtx *c, const char *s, size_t len)
 					added++;
 				}
 				has_final = true;
-				addr = bn_address_of(f->value, f->value_len, c->a);
+				addr = recipient_address(f->value, f->value_len, c->a);
 				if (addr != NULL)
 					r->recipient = addr;
 			}
@@ -214,7 +288,7 @@ read_report(BnMsgCtx *c, const char *s, size_t len)
 					 bn_ieq(nm, nl, "x-actual-recipient"))
 			{
 				if (r->recipient == NULL)
-					r->recipient = bn_address_of(f->value, f->value_len, c->a);
+					r->recipient = recipient_address(f->value, f->value_len, c->a);
 			}
 			else if (bn_ieq(nm, nl, "action"))
 			{

@@ -19,6 +19,12 @@
  *	Generating server: mx.domain
  *	rcpt@domain
  *	Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'
+ *
+ * The part for users names a recipient as "Display Name (rcpt@domain)" as
+ * often as bare, and explains it in words only; the part for
+ * administrators lists every recipient on a line of its own with the
+ * server's reply (or "#550 5.1.1 ... ##") below it.  When that part is
+ * there, it is the one read.
  */
 #include "lhost.h"
 
@@ -65,4 +71,20 @@ tune(BnMsgCtx *c, BnRecipient *r, const char *sec, size_t sec_len)
 	return true;
 }
 
-const BnTextFormat bn_lhost_exchange = {"exchange", detect, start, end, tune, NULL};
+static const char *const admin_start[] = {
+	"diagnostic information for administrators", NULL
+};
+static const char *const admin_detect[] = {NULL};
+
+static int
+scan(BnMsgCtx *c)
+{
+	BnTextFormat admin = {"exchange", admin_detect, admin_start, end, tune, NULL};
+
+	if (c->body == NULL ||
+		bn_memcasestr(c->body, c->body_len, admin_start[0]) == NULL)
+		return 0;
+	return bn_text_scan(c, &admin);
+}
+
+const BnTextFormat bn_lhost_exchange = {"exchange", detect, start, end, tune, scan};

@@ -88,6 +88,28 @@ test_dsn(void)
 	CHECK_STR(m.rcpts[0].recipient, "j\xc3\xb6rg@example.de");
 	CHECK_STR(reason(0), "user_unknown");
 
+	/* RFC 6533 utf-8-addr-xtext: "\x{HEXPOINT}" is the character; in
+	 * Original-Recipient too; a malformed escape stays as written */
+	CHECK_INT(parse("Content-Type: multipart/report; boundary=q\n\n"
+					"--q\nContent-Type: message/delivery-status\n\n"
+					"Final-Recipient: utf-8; j\\x{F6}rg@example.de\n"
+					"Action: failed\nStatus: 5.1.1\n\n"
+					"Original-Recipient: UTF-8; \\x{1F600}\\x{4E2D}@example.de\n"
+					"Action: failed\nStatus: 5.1.1\n\n"
+					"Final-Recipient: utf-8; a\\x{D800}b@example.de\n"
+					"Action: failed\nStatus: 5.1.1\n--q--\n"), 3);
+	CHECK_STR(m.rcpts[0].recipient, "j\xc3\xb6rg@example.de");
+	CHECK_STR(m.rcpts[1].recipient, "\xf0\x9f\x98\x80\xe4\xb8\xad@example.de");
+	CHECK(m.rcpts[2].recipient == NULL ||
+		  strstr(m.rcpts[2].recipient, "\xed") == NULL);
+	/* the rfc822 type is not decoded */
+	CHECK_INT(parse("Content-Type: multipart/report; boundary=q\n\n"
+					"--q\nContent-Type: message/delivery-status\n\n"
+					"Final-Recipient: rfc822; x\\x{F6}@example.de\n"
+					"Action: failed\nStatus: 5.1.1\n--q--\n"), 1);
+	CHECK(m.rcpts[0].recipient == NULL ||
+		  strstr(m.rcpts[0].recipient, "\xc3\xb6") == NULL);
+
 	/* Final-Recipient names a file, not an address: X-Failed-Recipients
 	 * does; the readable text explains the address */
 	CHECK_INT(parse("From: Mail Delivery System <Mailer-Daemon@box.example>\n"

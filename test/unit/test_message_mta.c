@@ -118,6 +118,30 @@ test_exchange(void)
 	CHECK_STR(RCPT(0), "sam@corp.example");
 	CHECK_INT(m.rcpts[0].status, BN_STATUS_PACK(5, 1, 1));
 	CHECK_STR(REASON(0), "user_unknown");
+
+	/* 2007 and later: a display name before the address in the users'
+	 * part; the administrators' part pairs each address with its reply */
+	CHECK_INT(parse("From: postmaster@corp.example\n"
+					"Subject: Undeliverable: news\n\n"
+					"Delivery has failed to these recipients or groups:\n\n"
+					"Ann Lee (ann@corp.example)\n"
+					"The e-mail address you entered couldn't be found.\n\n"
+					"bo@corp.example\n"
+					"The recipient's mailbox is full and can't accept messages now.\n\n"
+					"Diagnostic information for administrators:\n\n"
+					"Generating server: mail.corp.example\n\n"
+					"ann@corp.example\n"
+					"#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n\n"
+					"bo@corp.example\n"
+					"#550 5.2.2 STOREDRV.Deliver: mailbox full. ##\n\n"
+					"Original message headers:\n\nTo: ann@corp.example\n"), 2);
+	CHECK_STR(m.format, "exchange");
+	CHECK_STR(RCPT(0), "ann@corp.example");
+	CHECK_STR(REASON(0), "user_unknown");
+	CHECK_STR(RCPT(1), "bo@corp.example");
+	CHECK_INT(m.rcpts[1].status, BN_STATUS_PACK(5, 2, 2));
+	CHECK_STR(REASON(1), "mailbox_full");
+	CHECK_STR(REMOTE(1), "mail.corp.example");
 }
 
 static void
@@ -152,6 +176,33 @@ test_gmail(void)
 	CHECK_STR(m.format, "gmail");
 	CHECK_STR(m.rcpts[0].action, "delayed");
 	CHECK_STR(REASON(0), "expired");
+
+	/* the current notice without a report part: the sentence names the
+	 * recipient, the reply follows the fixed line */
+	CHECK_INT(parse("From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
+					"Subject: Delivery Status Notification (Failure)\n\n"
+					"** Message blocked **\n\n"
+					"Your message to vic@example.org has been blocked. See technical "
+					"details below for more information.\n\n"
+					"The response from the remote server was:\n"
+					"550 5.7.1 Client host [192.0.2.9] blocked using a blocklist\n\n"
+					"Learn more at https://support.example/\n"), 1);
+	CHECK_STR(m.format, "gmail");
+	CHECK_STR(RCPT(0), "vic@example.org");
+	CHECK_INT(m.rcpts[0].reply_code, 550);
+	CHECK_STR(REASON(0), "blocked");
+	CHECK_STR(m.rcpts[0].action, "failed");
+	/* a temporary problem: delayed */
+	CHECK_INT(parse("From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
+					"Subject: Delivery Status Notification (Delay)\n\n"
+					"** Message not delivered yet **\n\n"
+					"There was a temporary problem delivering your message to "
+					"wes@example.org. Gmail will retry for 40 more hours.\n\n"
+					"The response from the remote server was:\n"
+					"452 4.2.2 Mailbox over quota\n"), 1);
+	CHECK_STR(RCPT(0), "wes@example.org");
+	CHECK_STR(m.rcpts[0].action, "delayed");
+	CHECK_STR(REASON(0), "mailbox_full");
 }
 
 static void
