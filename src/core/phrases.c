@@ -1085,7 +1085,7 @@ const BnRule bn_generic_rules[] = {
 	/* Gmail 4.7.29/5.7.29 "this message wasn't sent over a TLS connection"
 	 * (Gmail SMTP errors; IANA's X.7.29 is ARC, Gmail's is TLS); Postfix
 	 * "454 4.7.0 TLS not available due to local problem" */
-	R("tls connection", FAILED_STARTTLS, STRONG),
+	R("over a tls connection", FAILED_STARTTLS, STRONG),
 	R("tls not available", FAILED_STARTTLS, STRONG),
 #undef G
 
