@@ -54,7 +54,8 @@
  *   - a refusal at MAIL FROM is about the envelope sender: an "unknown
  *     address" there, or a refusal with no clearer cause, is `rejected`;
  *   - a refusal at connection or EHLO with no clearer cause is about the
- *     sending host: `blocked`;
+ *     sending host: `blocked`; at connection, a permanent refusal whose
+ *     only cause is a catch-all status (5.7.1, 5.0.0) is too;
  *   - "user unknown" wording after DATA, or under an X.2.x mailbox status,
  *     is `filtered` (see above).  A provider's own wording is kept.
  *
@@ -281,7 +282,15 @@ classify(const BnInput *in, BnVerdict *out, BnEvidence *ev)
 			break;
 		case CMD_CONN:
 		case CMD_EHLO:
-			if (reason == BN_REASON_ON_HOLD)
+			/* as at MAIL FROM: a permanent refusal at the greeting, where
+			 * the client's address is all the server knows, whose only
+			 * cause is a catch-all status (X.7.1, X.0.0) or the reply
+			 * code is about the sending host.  After EHLO the client has
+			 * named itself and may have been asked to authenticate, so a
+			 * catch-all 5.7.x there keeps its registry meaning. */
+			if (reason == BN_REASON_ON_HOLD ||
+				(cmd == CMD_CONN && failure && prio <= BN_PRIO_STATUS_WEAK &&
+				 bn_status_class(status) != 4 && reply / 100 != 4))
 			{
 				reason = BN_REASON_BLOCKED;
 				refined = BN_REFINE_CONN;

@@ -162,6 +162,10 @@ bn_status_meaning(BnStatus st, BnProvider provider, BnReason *reason, int *prio)
 				case 1:
 					return set(reason, prio, cls == 4 && det == 1 ?
 							   BN_REASON_BLOCKED : BN_REASON_SECURITY_ERROR, W);
+				case 10:		/* "Encryption Needed" (RFC 5248) */
+				case 11:		/* "Encryption required for requested
+								 * authentication mechanism" (RFC 4954) */
+					return set(reason, prio, BN_REASON_FAILED_STARTTLS, S);
 				case 13:
 					return set(reason, prio, BN_REASON_SUSPEND, S);
 				case 16:

@@ -314,7 +314,11 @@ const BnRule bn_generic_rules[] = {
 	 */
 #define G "suspend: RFC 3463 X.2.1 wording (Gmail, Yahoo, iCloud, NetEase)"
 	R("account disabled", SUSPEND, STRONG),
-	R("account is disabled", SUSPEND, STRONG),
+	/* Mail.ru "invalid mailbox. Local mailbox <a> is unavailable: account
+	 * is disabled / user is terminated": the cause named after the
+	 * generic "invalid mailbox" decides */
+	R("account is disabled", SUSPEND, STRONG + 5),
+	R("user is terminated", SUSPEND, STRONG + 5),
 	R("account has been disabled", SUSPEND, STRONG),
 	R("mailbox disabled", SUSPEND, STRONG),
 	R("mailbox is disabled", SUSPEND, STRONG),
@@ -443,6 +447,9 @@ const BnRule bn_generic_rules[] = {
 #define G "system_error: RFC 5321 421/451, RFC 3463 X.3.x (qmail, Sendmail)"
 	R("temporary local problem", SYSTEM_ERROR, STRONG),
 	R("temporary system error", SYSTEM_ERROR, STRONG),
+	/* Sendmail/ESP deferral "451 4.3.0 Temporary system failure. Please
+	 * try again later.": X.3.0 named as a fault, not greylisting */
+	R("temporary system failure", SYSTEM_ERROR, STRONG),
 #undef G
 	/* Gmail "421 4.3.0 Temporary System Problem. Try again later." and
 	 * "451 4.3.0 Temporary server error" (Gmail SMTP errors and codes):
@@ -505,6 +512,9 @@ const BnRule bn_generic_rules[] = {
 	R("connection refused", NETWORK_ERROR, WEAK - 5),
 	R("connection reset", NETWORK_ERROR, WEAK - 5),
 	R("lost connection", NETWORK_ERROR, WEAK - 5),
+	/* Exim transport: "Remote host <name> [<ip>] closed connection in
+	 * response to end of data" (src/transports/smtp.c) */
+	R("closed connection", NETWORK_ERROR, WEAK - 5),
 	R("unable to connect", NETWORK_ERROR, WEAK - 5),
 	R("could not connect", NETWORK_ERROR, WEAK - 5),
 #undef G
@@ -671,6 +681,9 @@ const BnRule bn_generic_rules[] = {
 	R("recipient preferences", FILTERED, STRONG + 5),
 	R("recipient's preferences", FILTERED, STRONG + 5),
 	R("message filtered", FILTERED, MEDIUM),
+	/* the recipient's own block list: "sender has been blocked by the
+	 * recipient" (Zoho, Microsoft 365 blocked-senders wording) */
+	R("blocked by the recipient", FILTERED, STRONG),
 #undef G
 	/* the recipient accepts mail only from listed senders: AOL's "the
 	 * recipient is only accepting mail from specific email addresses"
@@ -694,6 +707,9 @@ const BnRule bn_generic_rules[] = {
 	R("mailer error", MAILER_ERROR, STRONG),
 	R("pipe to |", MAILER_ERROR, STRONG),
 	R("command died with status", MAILER_ERROR, STRONG),
+	/* the local delivery agent (procmail, maildrop, dovecot-lda) exited
+	 * with an error: Postfix local(8)/virtual(8), Sendmail local mailer */
+	R("delivery agent", MAILER_ERROR, MEDIUM),
 	R("command output:", MAILER_ERROR, MEDIUM),
 	R("operating system error", MAILER_ERROR, MEDIUM),
 #undef G
@@ -737,6 +753,15 @@ const BnRule bn_generic_rules[] = {
 	R("block list", BLOCKED, STRONG),
 	R("denylist", BLOCKED, STRONG),
 	R("banned sending ip", BLOCKED, EXACT),
+	/* Microsoft 365 NDR 5.7.511 "Access denied, banned sender" and 5.7.708
+	 * "Access denied, traffic not accepted from this IP" (Exchange Online
+	 * NDR reference): the sending host is refused, whoever the provider */
+	R("banned sender", BLOCKED, STRONG),
+	R("not accepted from this ip", BLOCKED, MEDIUM),
+	/* Yahoo Sender Hub "[TSS11] Excessive unknown recipients - possible
+	 * Open Relay": a deferral of the sending host for its behaviour, not
+	 * an unknown address */
+	R("excessive unknown recipients", BLOCKED, EXACT),
 	R("blocked for abuse", BLOCKED, STRONG),
 	R("envelope blocked", BLOCKED, STRONG),
 	R("open relay", BLOCKED, STRONG),
@@ -823,6 +848,12 @@ const BnRule bn_generic_rules[] = {
 	R("anti-spoofing", POLICY_VIOLATION, STRONG),
 	R("potential security issue", POLICY_VIOLATION, STRONG),
 	R("illegal attachment", POLICY_VIOLATION, STRONG),
+	/* attachment filtering by file type (Postfix/amavis banned files,
+	 * Exchange attachment filtering, Gmail "blocked for security reasons") */
+	R("attachment type", POLICY_VIOLATION, MEDIUM),
+	/* Microsoft 365 NDR 5.7.520 "Your organization does not allow external
+	 * forwarding" */
+	R("external forwarding", POLICY_VIOLATION, MEDIUM),
 	R("rejected by policy", POLICY_VIOLATION, STRONG),
 	R("header error", POLICY_VIOLATION, STRONG),
 	R("local policy", POLICY_VIOLATION, MEDIUM),
@@ -841,6 +872,11 @@ const BnRule bn_generic_rules[] = {
 	R("user complaints", BAD_REPUTATION, STRONG),
 	R("unexpected volume", BAD_REPUTATION, STRONG),
 	R("unusual rate", BAD_REPUTATION, STRONG),
+	/* Gmail 4.7.28/5.7.28 "an unusual rate of unsolicited mail originating
+	 * from your IP address / DKIM domain": the sender's reputation, even
+	 * where the text names the DKIM domain it is judged by */
+	R("rate of unsolicited mail", BAD_REPUTATION, EXACT),
+	R("volume of unsolicited mail", BAD_REPUTATION, EXACT),
 	R("sender score", BAD_REPUTATION, MEDIUM),
 	/* Microsoft 365 NDR 4.7.650/4.7.651 "has been temporarily rate limited
 	 * due to IP reputation": the cause is the reputation, not the rate */
@@ -920,6 +956,9 @@ const BnRule bn_generic_rules[] = {
 	R("not rfc compliant", NOT_COMPLIANT_RFC, STRONG),
 	R("multiple addresses in from", NOT_COMPLIANT_RFC, EXACT),
 	R("valid address in from", NOT_COMPLIANT_RFC, EXACT),
+	/* Gmail 4.7.0/5.7.1 "Messages missing a valid Message-ID header are
+	 * not accepted" (RFC 5322 3.6.4) */
+	R("message-id header", NOT_COMPLIANT_RFC, MEDIUM),
 	R("bare lf", NOT_COMPLIANT_RFC, STRONG),
 	R("bare linefeed", NOT_COMPLIANT_RFC, STRONG),
 #undef G
@@ -930,6 +969,10 @@ const BnRule bn_generic_rules[] = {
 	R("not authorized", SECURITY_ERROR, MEDIUM),
 	R("unauthenticated", SECURITY_ERROR, MEDIUM),
 	R("authentication required", SECURITY_ERROR, MEDIUM),
+	/* Mimecast "554 Email rejected due to security policies", Sophos and
+	 * other gateways' "rejected by security policy" */
+	R("security policies", SECURITY_ERROR, MEDIUM),
+	R("security policy", SECURITY_ERROR, MEDIUM),
 #undef G
 
 	/*
@@ -1010,6 +1053,11 @@ const BnRule bn_generic_rules[] = {
 #define G "no_relaying: Sendmail check_rcpt (Sisimai NoRelaying.pm)"
 	R("insecure mail relay", NO_RELAYING, STRONG),
 #undef G
+/* qmail-smtpd: "553 sorry, that domain isn't in my list of allowed
+ * rcpthosts (#5.7.1)" -- the recipient domain is not one it relays for */
+#define G "no_relaying: qmail-smtpd rcpthosts"
+	R("rcpthosts", NO_RELAYING, EXACT),
+#undef G
 #define G "no_relaying: Postfix, Exim, Sendmail, Microsoft 5.7.64"
 #undef G
 
@@ -1033,6 +1081,12 @@ const BnRule bn_generic_rules[] = {
 	R("requiretls", FAILED_STARTTLS, STRONG),
 	R("starttls", FAILED_STARTTLS, MEDIUM + 5),
 	R("encryption required", FAILED_STARTTLS, MEDIUM),
+	R("encryption needed", FAILED_STARTTLS, MEDIUM),
+	/* Gmail 4.7.29/5.7.29 "this message wasn't sent over a TLS connection"
+	 * (Gmail SMTP errors; IANA's X.7.29 is ARC, Gmail's is TLS); Postfix
+	 * "454 4.7.0 TLS not available due to local problem" */
+	R("over a tls connection", FAILED_STARTTLS, STRONG),
+	R("tls not available", FAILED_STARTTLS, STRONG),
 #undef G
 
 	/*
@@ -1139,6 +1193,7 @@ const BnRule bn_generic_rules[] = {
 	R("utente sconosciuto", USER_UNKNOWN, STRONG),
 	R("destinatario sconosciuto", USER_UNKNOWN, STRONG),
 	R("utente inesistente", USER_UNKNOWN, STRONG),
+	R("utente non valido", USER_UNKNOWN, STRONG),
 	R("indirizzo inesistente", USER_UNKNOWN, STRONG),
 	R("casella inesistente", USER_UNKNOWN, STRONG),
 	R("non esiste", USER_UNKNOWN, MEDIUM - 5),
@@ -1425,13 +1480,17 @@ const BnRule bn_generic_rules[] = {
 	R("\xd0\x9f\xd0\xbe\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80\xd0\xb8\xd1\x82\xd0\xb5 \xd0\xbf\xd0\xbe\xd0\xbf\xd1\x8b\xd1\x82\xd0\xba\xd1\x83 \xd0\xbf\xd0\xbe\xd0\xb7\xd0\xb6\xd0\xb5", GREYLISTED, WEAK), /* Повторите попытку позже */
 #undef G
 
-#define G "vacation: non-English auto-replies (fr, de, es, pt, it, nl, ja, zh, ru)"
+#define G "vacation: non-English auto-replies (fr, de, es, pt, it, nl, sv, da, no, fi, ja, zh, ru)"
 	R("r\xc3\xa9ponse automatique", VACATION, EXACT - 5), /* réponse automatique */
 	R("absent du bureau", VACATION, EXACT - 5),
 	R("message d'absence", VACATION, EXACT - 5),
 	R("je suis absent", VACATION, EXACT - 5),
 	R("en cong\xc3\xa9", VACATION, STRONG), /* en congé */
 	R("abwesenheitsnotiz", VACATION, EXACT - 5),
+	/* Outlook's localised "Automatic reply:" subject prefix: Swedish,
+	 * Danish and Norwegian "Autosvar:", Finnish "Automaattinen vastaus:" */
+	RS("autosvar", VACATION, EXACT - 5),
+	R("automaattinen vastaus", VACATION, EXACT - 5),
 	R("automatische antwort", VACATION, EXACT - 5),
 	R("nicht im b\xc3\xbcro", VACATION, EXACT - 5), /* nicht im Büro */
 	R("au\xc3\x9f""er haus", VACATION, EXACT - 5), /* außer Haus */

@@ -139,6 +139,10 @@ const BnRule bn_provider_rules[] = {
 #define G "Mimecast SMTP error codes"
 	P(MIMECAST, "invalid recipient", USER_UNKNOWN, BN_PRIO_STRONG),
 	P(MIMECAST, "sender invalid", AUTH_FAILURE, BN_PRIO_MEDIUM),
+	/* "550 Envelope blocked - User Entry": the recipient's own blocked
+	 * senders list (Mimecast: "blocked by an end user"), a recipient
+	 * setting, not a block of the sending host */
+	P(MIMECAST, "blocked - user entry", FILTERED, BN_PRIO_EXACT),
 	/* "451 Internal resource temporarily unavailable": Mimecast's
 	 * greylisting of an unknown sending server (retry within 1 min-12 h) */
 	P(MIMECAST, "internal resource temporarily unavailable", GREYLISTED, BN_PRIO_STRONG),
