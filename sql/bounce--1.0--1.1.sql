@@ -352,12 +352,23 @@ ALTER TABLE bounce.suppression ADD CONSTRAINT suppression_address_key
 COMMENT ON COLUMN bounce.suppression.address IS 'the address''s key: bounce.address_key()';
 COMMENT ON COLUMN bounce.address_state.address IS 'the address''s key: bounce.address_key()';
 
+-- On a Citus worker the state tables are empty (the state is kept on the
+-- coordinator): sendable() refuses to run there rather than call every
+-- address sendable inside a query Citus pushed down.
+CREATE FUNCTION bounce.check_state_node()
+	RETURNS boolean
+	LANGUAGE c STABLE PARALLEL SAFE
+	AS 'MODULE_PATHNAME', 'bounce_check_state_node';
+COMMENT ON FUNCTION bounce.check_state_node() IS
+	'true where the address state is kept; an error on a Citus worker (sendable() asks it first)';
+
 CREATE OR REPLACE FUNCTION bounce.sendable(address text, tenant text DEFAULT '')
 	RETURNS boolean
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	RETURN CASE WHEN address IS NULL THEN NULL ELSE
-		NOT EXISTS (SELECT FROM bounce.address_state s
+		bounce.check_state_node()
+		AND NOT EXISTS (SELECT FROM bounce.address_state s
 					WHERE s.tenant OPERATOR(pg_catalog.=) coalesce(sendable.tenant, '')
 					  AND s.address OPERATOR(pg_catalog.=) bounce.address_key(sendable.address)
 					  AND s.status OPERATOR(pg_catalog.<>) 'active')

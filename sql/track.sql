@@ -195,6 +195,9 @@ SELECT addresses, events_replayed, active, confirmed, suppressed FROM bounce.reb
 SELECT a, bounce.sendable(a, '1') FROM unnest(ARRAY['HARD@track.test', 'reset@track.test',
 	'soft@track.test', 'unsub@track.test', 'never-seen@track.test', NULL]) AS a;
 SELECT bounce.sendable('unsub@track.test', '2'), bounce.sendable('tenants@track.test');
+-- sendable() asks first whether the state is kept here (not on a Citus
+-- worker): on one node it is.
+SELECT bounce.check_state_node();
 SELECT tenant, address FROM bounce.confirmed_addresses WHERE address LIKE '%@track.test' ORDER BY 1, 2;
 SELECT tenant, address, reason FROM bounce.suppressed_addresses WHERE address LIKE '%@track.test' ORDER BY 1, 2;
 SELECT tenant, address, why FROM bounce.unsendable_addresses WHERE address LIKE '%@track.test' ORDER BY 1, 2, 3;

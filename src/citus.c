@@ -18,7 +18,10 @@
  * Traps.  The tracking trigger fired on a shard would keep the state in
  * that worker's local bounce.address_state, which nobody reads, and
  * rebuild() run on a worker would fill that worker's copy: both are
- * refused with an error that says what to run instead.
+ * refused with an error that says what to run instead.  So is sendable()
+ * on a worker (where Citus runs it inside a query on a distributed
+ * table): it would read the worker's empty state and call every address
+ * sendable.
  */
 #include "postgres.h"
 
@@ -26,6 +29,7 @@
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
+#include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
@@ -156,16 +160,34 @@ bounce_citus_refuse_shard(Relation rel)
 						 get_rel_name(table), get_rel_name(table))));
 }
 
+/*
+ * Is this node a Citus worker (a node group other than the coordinator's,
+ * 0)?  Asked once per transaction: sendable() asks for every row.
+ */
+static bool
+citus_worker(void)
+{
+	static LocalTransactionId asked_in = InvalidLocalTransactionId;
+	static bool answer = false;
+	Datum		group;
+
+	if (asked_in == MyLocalTransactionId && asked_in != InvalidLocalTransactionId)
+		return answer;
+	answer = bounce_citus_present() &&
+		spi_lookup("SELECT groupid::pg_catalog.int8 FROM pg_catalog.pg_dist_local_group",
+				   InvalidOid, (Datum) 0, &group) &&
+		DatumGetInt64(group) != 0;
+	asked_in = MyLocalTransactionId;
+	return answer;
+}
+
 /* See citus.h. */
 void
 bounce_citus_refuse_worker_rebuild(Oid relid)
 {
 	Datum		group;
 
-	if (!bounce_citus_present())
-		return;
-	if (!spi_lookup("SELECT groupid::pg_catalog.int8 FROM pg_catalog.pg_dist_local_group",
-					InvalidOid, (Datum) 0, &group) || DatumGetInt64(group) == 0)
+	if (!citus_worker())
 		return;
 	if (!spi_lookup("SELECT 1::pg_catalog.int8 FROM pg_catalog.pg_dist_partition"
 					" WHERE logicalrelid OPERATOR(pg_catalog.=) $1::pg_catalog.regclass",
@@ -177,4 +199,24 @@ bounce_citus_refuse_worker_rebuild(Oid relid)
 			 errdetail("On a worker it would fill this node's local bounce.address_state, which no query on the coordinator reads."),
 			 errhint("Connect to the coordinator and run SELECT bounce.rebuild('%s') there.",
 					 get_rel_name(relid))));
+}
+
+PG_FUNCTION_INFO_V1(bounce_check_state_node);
+
+/*
+ * bounce.check_state_node(): true where the address state is kept, an
+ * error on a Citus worker.  sendable() calls it first, so that a send
+ * query Citus pushes down to the workers fails instead of reading their
+ * empty state tables.
+ */
+Datum
+bounce_check_state_node(PG_FUNCTION_ARGS)
+{
+	if (citus_worker())
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("bounce.sendable() does not run on a Citus worker"),
+				 errdetail("The address state is kept on the coordinator; this node's bounce.address_state and bounce.suppression are empty, so every address would look sendable."),
+				 errhint("In a query on a distributed table, anti-join bounce.unsendable_addresses instead; see \"Running on Citus\" in the README.")));
+	PG_RETURN_BOOL(true);
 }

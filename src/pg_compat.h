@@ -17,6 +17,14 @@
 #include "varatt.h"
 #endif
 
+/* The backend's local transaction id: 17 moved it into MyProc->vxid. */
+#include "storage/proc.h"
+#if PG_VERSION_NUM >= 170000
+#define MyLocalTransactionId (MyProc->vxid.lxid)
+#else
+#define MyLocalTransactionId (MyProc->lxid)
+#endif
+
 #if PG_VERSION_NUM >= 180000
 
 #include "access/genam.h"

@@ -66,12 +66,6 @@
 #include "track.h"
 #include "trigger_check.h"
 
-#if PG_VERSION_NUM >= 170000
-#define MyLocalTransactionId (MyProc->vxid.lxid)
-#else
-#define MyLocalTransactionId (MyProc->lxid)
-#endif
-
 /*
  * The tables' catalog information (catalog.h), as the last open found it:
  * every function below runs after one of the state_store_open*().

@@ -16,7 +16,8 @@
 #   - bounce.distribute_config() (reference tables, no deadlock) and a rule
 #     and a reason -> kind row added on the coordinator, used by
 #     distributed queries on the workers at once;
-#   - the tracking trigger on the shards refused, naming what to run;
+#   - the tracking trigger on the shards refused, naming what to run, and
+#     sendable() in a query pushed down to the workers refused;
 #   - randomized histories of several tenants in a distributed events
 #     table, the state replayed by bounce.rebuild() on the coordinator and
 #     compared with an independent model of SPEC section 2
@@ -209,8 +210,12 @@ q 0 "CREATE TABLE contacts AS SELECT DISTINCT account_id, lower(email) AS email 
 	CREATE TABLE contacts_local AS SELECT * FROM contacts;
 	SELECT create_distributed_table('contacts', 'account_id');" >/dev/null
 # sendable() inside a query that Citus pushes down would run on the workers
-# (their state tables are empty): a send query on a distributed list
-# anti-joins the coordinator's bounce.unsendable_addresses instead.
+# (their state tables are empty): it refuses to, and a send query on a
+# distributed list anti-joins the coordinator's bounce.unsendable_addresses
+# instead.
+err=$(qerr 0 "SELECT count(*) FROM contacts WHERE bounce.sendable(email, account_id::text)")
+expect "sendable() pushed down to the workers is refused" \
+	"$(echo "$err" | grep -c 'does not run on a Citus worker')" 1
 sql="SELECT count(*) FROM TABLE c WHERE NOT EXISTS (SELECT FROM bounce.unsendable_addresses u
 	WHERE u.tenant = c.account_id::text AND u.address = c.email)"
 expect "a send query on a distributed list = sendable() on one node" \
