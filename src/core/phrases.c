@@ -262,6 +262,32 @@ const BnRule bn_generic_rules[] = {
 	RW("invalid_domain", HOST_UNKNOWN, EXACT),
 	RW("mailbox_full", MAILBOX_FULL, EXACT),
 #undef G
+	/* SendGrid's "dropped" event reasons: "Bounced Address" (an address
+	 * that bounced before), "Invalid Email Address" / Postmark's
+	 * BadEmailAddress "Invalid email address" (SendGrid event webhook and
+	 * Postmark bounce-type documentation) */
+#define G "ESP event texts (SendGrid drop reasons, Postmark bounce types)"
+	R("bounced address", USER_UNKNOWN, MEDIUM),
+	R("invalid email address", USER_UNKNOWN, MEDIUM),
+#undef G
+	/* Amazon SES bounce notifications' bounceSubType names, as event
+	 * tables store them ("Permanent/NoEmail", "Transient/MailboxFull"):
+	 * NoEmail, MailboxFull, MessageTooLarge, ContentRejected,
+	 * AttachmentRejected (SES notification contents documentation) */
+#define G "Amazon SES bounceSubType names (SES notification contents)"
+	RW("noemail", USER_UNKNOWN, MEDIUM),
+	RW("mailboxfull", MAILBOX_FULL, MEDIUM),
+	RW("messagetoolarge", MESG_TOO_BIG, MEDIUM),
+	RW("contentrejected", CONTENT_ERROR, MEDIUM),
+	RW("attachmentrejected", CONTENT_ERROR, MEDIUM),
+#undef G
+	/* Mailgun's, Haraka outbound's "No MX for <domain>" and OpenSMTPD's
+	 * "No MX found for domain": the domain names no mail server (RFC 5321
+	 * section 5.1) -- the name lookup answered, unlike a DNS failure */
+#define G "host_unknown: no MX for the domain (Mailgun, Haraka outbound, OpenSMTPD)"
+	R("no mx for", HOST_UNKNOWN, MEDIUM),
+	R("no mx found", HOST_UNKNOWN, MEDIUM),
+#undef G
 
 	/*
 	 * has_moved: RFC 3463 X.1.6 "Destination mailbox has moved, no
@@ -320,6 +346,7 @@ const BnRule bn_generic_rules[] = {
 	R("account is disabled", SUSPEND, STRONG + 5),
 	R("user is terminated", SUSPEND, STRONG + 5),
 	R("account has been disabled", SUSPEND, STRONG),
+	R("address has been disabled", SUSPEND, STRONG),
 	R("mailbox disabled", SUSPEND, STRONG),
 	R("mailbox is disabled", SUSPEND, STRONG),
 	R("mailbox has been disabled", SUSPEND, STRONG),
@@ -382,6 +409,14 @@ const BnRule bn_generic_rules[] = {
 	 */
 #define G "mailbox_full: RFC 3463 X.2.2, RFC 5321 552 (Gmail, Exim, Dovecot, Courier)"
 	R("mailbox full", MAILBOX_FULL, STRONG),
+#undef G
+	/* Exchange's store driver: "STOREDRV.Deliver.Exception:
+	 * QuotaExceededException", "MapiExceptionQuotaExceeded" (Microsoft
+	 * NDR 5.2.2 documentation), written without blanks */
+#define G "mailbox_full: Exchange STOREDRV QuotaExceeded exceptions"
+	R("quotaexceeded", MAILBOX_FULL, STRONG),
+#undef G
+#define G "mailbox_full: RFC 3463 X.2.2, RFC 5321 552 (Gmail, Exim, Dovecot, Courier)"
 	R("mailbox is full", MAILBOX_FULL, STRONG),
 	R("mailbox was full", MAILBOX_FULL, STRONG),
 	R("inbox is full", MAILBOX_FULL, STRONG),
@@ -517,6 +552,39 @@ const BnRule bn_generic_rules[] = {
 	R("closed connection", NETWORK_ERROR, WEAK - 5),
 	R("unable to connect", NETWORK_ERROR, WEAK - 5),
 	R("could not connect", NETWORK_ERROR, WEAK - 5),
+	/* a failed lookup of the MX (RFC 5321 section 5.1): OpenSMTPD's
+	 * "Temporary failure in MX lookup", Exim's "MX lookup"; a domain that
+	 * has none is said with clearer words ("no MX for", "host not found") */
+	R("mx lookup", NETWORK_ERROR, WEAK - 5),
+	/* SparkPost bounce class 21 "DNS Failure", Mailjet's "system /
+	 * connection issue" (their event documentation) */
+	R("dns failure", NETWORK_ERROR, WEAK - 5),
+	R("connection issue", NETWORK_ERROR, WEAK - 5),
+#undef G
+	/* Node.js/libuv error names in Haraka's and other Node MTAs' logs
+	 * ("connect ECONNREFUSED 192.0.2.7:25"): the POSIX errno names of a
+	 * failed connection */
+#define G "network_error: POSIX errno names in Node.js MTA logs (Haraka)"
+	RW("econnrefused", NETWORK_ERROR, MEDIUM),
+	RW("econnreset", NETWORK_ERROR, MEDIUM),
+	RW("ehostunreach", NETWORK_ERROR, MEDIUM),
+	RW("etimedout", NETWORK_ERROR, MEDIUM),
+#undef G
+	/*
+	 * An MTA's own log line for an attempt that is deferred, not given up
+	 * on: Postfix "status=deferred (delivery temporarily suspended:
+	 * <cause>)" (the destination was marked dead after a failed
+	 * connection), Sendmail "stat=Deferred: Connection timed out with
+	 * <host>", Exim "defer (-53): retry time not reached for any host"
+	 * (every host failed at its last try).  Still queued: the connection
+	 * failed, the retry period has not run out.  Only with the log's field
+	 * names (status=, stat=): a bounce quotes the last attempt's
+	 * "Deferred: ..." when the retry period has run out.
+	 */
+#define G "network_error: deferral log lines (Postfix, Sendmail, Exim)"
+	R("deferred (delivery temporarily suspended", NETWORK_ERROR, MEDIUM + 10),
+	R("stat=deferred: connection timed out", NETWORK_ERROR, MEDIUM + 2),
+	R("retry time not reached for any host", NETWORK_ERROR, MEDIUM),
 #undef G
 
 	/*
@@ -579,6 +647,11 @@ const BnRule bn_generic_rules[] = {
 #undef G
 #define G "expired: Postfix bounce at maximal_queue_lifetime"
 	R("delivery temporarily suspended", EXPIRED, MEDIUM + 5),
+#undef G
+	/* Postfix's log line when maximal_queue_lifetime runs out:
+	 * "status=expired, returned to sender" (qmgr) */
+#define G "expired: Postfix status=expired log line"
+	R("status=expired", EXPIRED, EXACT),
 #undef G
 #define G "expired: RFC 3463 X.4.7 (Exim, Sendmail, qmail, Postfix, OpenSMTPD, PowerMTA, Exchange)"
 #undef G
@@ -748,6 +821,14 @@ const BnRule bn_generic_rules[] = {
 	R("dnsbl", BLOCKED, EXACT),
 	RW("rbl", BLOCKED, STRONG),
 	R("blacklist", BLOCKED, STRONG),
+#undef G
+	/* the sending host named as a source of spam: SparkPost bounce class
+	 * 50 "Mail Block ... a known spam source", DNSBL texts ("listed as a
+	 * spam source"): the sender is blocked, whatever "spam" says */
+#define G "blocked: a known spam source (SparkPost bounce class 50, DNSBLs)"
+	R("spam source", BLOCKED, MEDIUM + 10),
+#undef G
+#define G "blocked: DNSBLs, Postfix/qmail, Proofpoint, Trend Micro, Barracuda, T-Online, Yahoo"
 	R("black list", BLOCKED, STRONG),
 	R("blocklist", BLOCKED, STRONG),
 	R("block list", BLOCKED, STRONG),
@@ -1080,6 +1161,8 @@ const BnRule bn_generic_rules[] = {
 	R("tls handshake", FAILED_STARTTLS, STRONG),
 	R("requiretls", FAILED_STARTTLS, STRONG),
 	R("starttls", FAILED_STARTTLS, MEDIUM + 5),
+	/* Postfix smtp client: "Cannot start TLS: handshake failure" */
+	R("cannot start tls", FAILED_STARTTLS, STRONG),
 	R("encryption required", FAILED_STARTTLS, MEDIUM),
 	R("encryption needed", FAILED_STARTTLS, MEDIUM),
 	/* Gmail 4.7.29/5.7.29 "this message wasn't sent over a TLS connection"
@@ -1132,10 +1215,21 @@ const BnRule bn_generic_rules[] = {
 	R("complaint report", FEEDBACK, EXACT),
 	R("marked as spam by the recipient", FEEDBACK, EXACT),
 #undef G
+	/* ESP suppressions after a complaint: SendGrid's drop reason "Spam
+	 * Reporting Address", Mailgun's "Not delivering to a user who marked
+	 * your messages as spam" (their event documentation) */
+#define G "feedback: ESP complaint suppressions (SendGrid, Mailgun)"
+	R("spam reporting address", FEEDBACK, EXACT),
+	R("marked your messages as spam", FEEDBACK, EXACT),
+#undef G
 
 	/* delivered: RFC 3464 "Action: delivered", 2.x.x */
 #define G "delivered: RFC 3464"
 	R("successfully delivered", DELIVERED, STRONG),
+#undef G
+	/* the MTA's own log verdict: Postfix "status=sent (...)" */
+#define G "delivered: Postfix status=sent log line"
+	R("status=sent", DELIVERED, EXACT),
 #undef G
 
 	/*
