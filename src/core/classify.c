@@ -187,9 +187,41 @@ is_mailbox_exists_status(BnStatus st)
 		(d == 0 || d == 1 || d == 4);
 }
 
+/*
+ * qmail-send logs a delivery report with its blanks written as underscores
+ * and its line breaks as slashes ("delivery 12: deferral:
+ * Sorry,_I_wasn't_able_to_establish_an_SMTP_connection._(#4.4.1)/",
+ * qmail-send.c), and senders store that line as it is.  A text with at
+ * least three underscores and more of them than blanks is read with its
+ * underscores as blanks, so its wording is seen as qmail-remote wrote it;
+ * a short event word ("bad_mailbox") keeps its own.
+ */
+#define QMAIL_LOG_MAX 2048
+
+static const char *
+qmail_blanks(const char *text, size_t len, char *buf)
+{
+	size_t		under = 0,
+				blank = 0;
+
+	if (len == 0 || len > QMAIL_LOG_MAX || memchr(text, '_', len) == NULL)
+		return text;
+	for (size_t i = 0; i < len; i++)
+	{
+		under += text[i] == '_';
+		blank += text[i] == ' ';
+	}
+	if (under < 3 || under <= blank)
+		return text;
+	for (size_t i = 0; i < len; i++)
+		buf[i] = text[i] == '_' ? ' ' : text[i];
+	return buf;
+}
+
 static void
 classify(const BnInput *in, BnVerdict *out, BnEvidence *ev)
 {
+	char		qbuf[QMAIL_LOG_MAX];
 	const char *text = in->text;
 	size_t		len = text != NULL ? in->text_len : 0;
 	BnProvider	provider = BN_PROVIDER_UNKNOWN;
@@ -207,6 +239,8 @@ classify(const BnInput *in, BnVerdict *out, BnEvidence *ev)
 				failure,
 				generic_text;
 
+	if (len > 0)
+		text = qmail_blanks(text, len, qbuf);
 	if (in->remote != NULL && in->remote_len > 0)
 		provider = bn_provider_of(in->remote, in->remote_len);
 	if (!bn_status_valid(status))

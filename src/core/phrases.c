@@ -524,6 +524,10 @@ const BnRule bn_generic_rules[] = {
 	R("temporary failure in name resolution", NETWORK_ERROR, EXACT),
 	R("lookup failed temporarily", NETWORK_ERROR, EXACT),
 	R("lookups failed temporarily", NETWORK_ERROR, EXACT),
+	/* qmail-remote's temp_dns(): "Sorry, I couldn't find any host by that
+	 * name. (#4.1.2)" -- a temporary failure; perm_dns() says "any host
+	 * named <host>. (#5.1.2)" (qmail-remote.c) */
+	R("couldn't find any host by that name", NETWORK_ERROR, EXACT + 1),
 	R("malformed or unexpected name server reply", NETWORK_ERROR, EXACT),
 	RW("servfail", NETWORK_ERROR, EXACT),
 	R("server failure", NETWORK_ERROR, STRONG),
