@@ -11,7 +11,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-base=${1:-main}
+base=${1:-HEAD}
 count=${2:-300000}
 seed=${3:-1}
 corpus="$root/../shared/corpus/sisimai-dev"

@@ -12,6 +12,11 @@
  * per byte and a compare that is rarely true.  The phrases with non-ASCII
  * bytes have an automaton of their own, run only over a text that holds
  * such a byte, so that English text pays nothing for other languages.
+ * The ASCII automaton tells the scan that such a byte was there without a
+ * test per byte: non-ASCII bytes have a class of their own leading to one
+ * extra state, numbered with those that end a phrase, which behaves as the
+ * root (where any byte no phrase holds leads) but sends the scan out of
+ * its hot loop.
  * A run of white space counts as one space: every state entered by a space
  * loops on further spaces, which is exactly "collapse, then match", at no
  * cost per byte.
@@ -262,9 +267,14 @@ typedef struct Automaton
 	int			max_states;
 	int			max_classes;
 	uint8_t		byte_class[256];
+	uint64_t	byte_class64[256];	/* the same, wide: one add in the scan */
 	int			nclasses;
 	int			nstates;
-	uint32_t	out_min;		/* offsets from here on end a phrase */
+	int			high_state;		/* ASCII automaton: entered on a non-ASCII
+								 * byte, else -1 (trie number) */
+	uint32_t	high_off;		/* its row offset, once renumbered */
+	uint32_t	out_min;		/* offsets from here on end a phrase (or are
+								 * the high state) */
 	/* transitions: the target's row offset (state * nclasses); built as
 	 * plain state numbers first */
 	uint32_t   *delta;
@@ -467,6 +477,14 @@ build_one(Automaton *a)
 		if (f != c)
 			a->byte_class[c] = a->byte_class[f];
 	}
+	/* The ASCII automaton: one class for all non-ASCII bytes (see above). */
+	a->high_state = -1;
+	if (!a->intl && a->nclasses < a->max_classes)
+	{
+		for (int c = 0x80; c < 256; c++)
+			a->byte_class[c] = (uint8_t) a->nclasses;
+		a->nclasses++;
+	}
 	ncls = a->nclasses;
 
 	/* The trie. */
@@ -515,6 +533,25 @@ build_one(Automaton *a)
 			delta[s2 * ncls + CLS_SPACE] = (uint32_t) s2;
 
 	/*
+	 * The high state: no phrase of this automaton holds a non-ASCII byte,
+	 * so every state goes to the root on one, and the high state goes on
+	 * as the root would.
+	 */
+	if (!a->intl && a->byte_class[0x80] != CLS_OTHER && a->nstates < a->max_states)
+	{
+		int			h = a->nstates++;
+		int			ch = a->byte_class[0x80];
+
+		memcpy(&delta[h * ncls], &delta[0], ncls * sizeof(uint32_t));
+		a->first_rule[h] = -1;
+		a->dict_link[h] = 0;
+		a->by_space[h] = false;
+		for (int s2 = 0; s2 < a->nstates; s2++)
+			delta[s2 * ncls + ch] = (uint32_t) h;
+		a->high_state = h;
+	}
+
+	/*
 	 * Renumber: states that end no phrase first (the root stays 0), then
 	 * those that do, so that "ends a phrase" is "offset >= out_min".
 	 */
@@ -529,7 +566,8 @@ build_one(Automaton *a)
 		{
 			for (int s2 = 0; s2 < a->nstates; s2++)
 			{
-				bool		out = a->first_rule[s2] >= 0 || a->dict_link[s2] != 0;
+				bool		out = a->first_rule[s2] >= 0 || a->dict_link[s2] != 0 ||
+					s2 == a->high_state;
 
 				if (out == (pass == 1))
 				{
@@ -564,7 +602,12 @@ build_one(Automaton *a)
 		}
 		for (int i = 0; i < a->nstates * ncls; i++)
 			delta[i] = (uint32_t) new_id[delta[i]] * (uint32_t) ncls;
+		/* never equal to a real offset when there is no high state */
+		a->high_off = a->high_state >= 0 ?
+			(uint32_t) new_id[a->high_state] * (uint32_t) ncls : UINT32_MAX;
 	}
+	for (int c = 0; c < 256; c++)
+		a->byte_class64[c] = a->byte_class[c];
 }
 
 static void
@@ -607,29 +650,56 @@ bn_patterns_stats(BnPatternStats *stats)
 }
 
 /*
- * One automaton's pass over the text.  Returns the OR of every byte seen,
- * so that the caller knows whether a non-ASCII byte was there.
+ * One automaton's pass over the text.  Returns whether the text holds a
+ * non-ASCII byte (the ASCII automaton's high state was entered).
  */
-static uint8_t
+static bool
 scan_one(const Automaton *a, const uint8_t *p, size_t len, BnProvider provider,
 		 BnStatus status, BnMatch *best, size_t *anchor_end)
 {
 	const uint32_t *dfa = a->delta;
-	const uint8_t *cls = a->byte_class;
+	const uint64_t *cls = a->byte_class64;
 	const uint32_t out_min = a->out_min;
 	const uint32_t ncls = (uint32_t) a->nclasses;
-	uint32_t	off = 0;
-	uint8_t		seen = 0;
+	uint64_t	off = 0;		/* 64 bits, as the classes: no extension */
+	bool		high = false;
+	size_t		i = 0;
 
-	for (size_t i = 0; i < len; i++)
+	for (;;)
 	{
 		int			st;
 
-		seen |= p[i];
-		off = dfa[off + cls[p[i]]];
-		if (off < out_min)
+		/*
+		 * The hot loop: on to the next byte that leads to a state ending a
+		 * phrase (or to the high state), four bytes a round.
+		 */
+#define STEP(k) \
+		if ((off = dfa[off + cls[p[i + (k)]]]) >= out_min) \
+		{ \
+			i += (k); \
+			goto found; \
+		}
+		while (i + 4 <= len)
+		{
+			STEP(0);
+			STEP(1);
+			STEP(2);
+			STEP(3);
+			i += 4;
+		}
+		for (; i < len; i++)
+			STEP(0);
+#undef STEP
+		break;
+
+found:
+		if (off == a->high_off)
+		{
+			high = true;
+			i++;
 			continue;
-		st = a->old_id[off / ncls];
+		}
+		st = a->old_id[(uint32_t) off / ncls];
 
 		/* Every rule ending here, along the dictionary chain. */
 		for (int s = a->first_rule[st] >= 0 ? st : a->dict_link[st]; s != 0;
@@ -686,8 +756,19 @@ scan_one(const Automaton *a, const uint8_t *p, size_t len, BnProvider provider,
 				best->end = i + 1;
 			}
 		}
+		i++;
 	}
-	return seen;
+	return high;
+}
+
+/* Whether a text holds a non-ASCII byte, when the automaton cannot say. */
+static bool
+has_high_byte(const uint8_t *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (p[i] >= 0x80)
+			return true;
+	return false;
 }
 
 void
@@ -706,6 +787,7 @@ bn_patterns_scan(const char *text, size_t len, BnProvider provider,
 		return;
 	bn_patterns_init();
 
-	if (scan_one(&ascii_dfa, p, len, provider, status, best, anchor_end) & 0x80)
+	if (scan_one(&ascii_dfa, p, len, provider, status, best, anchor_end) ||
+		(ascii_dfa.high_state < 0 && has_high_byte(p, len)))
 		(void) scan_one(&intl_dfa, p, len, provider, status, best, anchor_end);
 }
