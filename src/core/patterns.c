@@ -275,6 +275,8 @@ typedef struct Automaton
 	uint32_t	high_off;		/* its row offset, once renumbered */
 	uint32_t	out_min;		/* offsets from here on end a phrase (or are
 								 * the high state) */
+	uint64_t	recip;			/* offset * recip >> 32 == offset / nclasses
+								 * (no division in the scan) */
 	/* transitions: the target's row offset (state * nclasses); built as
 	 * plain state numbers first */
 	uint32_t   *delta;
@@ -608,6 +610,13 @@ build_one(Automaton *a)
 	}
 	for (int c = 0; c < 256; c++)
 		a->byte_class64[c] = a->byte_class[c];
+
+	/*
+	 * floor(2^32 / ncls) + 1 is off by e / ncls (0 < e <= ncls) from
+	 * 2^32 / ncls: exact while offset * e < 2^32, true of every table here
+	 * (offset < 2^22, ncls < 2^8).
+	 */
+	a->recip = ((uint64_t) 1 << 32) / (uint64_t) ncls + 1;
 }
 
 static void
@@ -660,7 +669,6 @@ scan_one(const Automaton *a, const uint8_t *p, size_t len, BnProvider provider,
 	const uint32_t *dfa = a->delta;
 	const uint64_t *cls = a->byte_class64;
 	const uint32_t out_min = a->out_min;
-	const uint32_t ncls = (uint32_t) a->nclasses;
 	uint64_t	off = 0;		/* 64 bits, as the classes: no extension */
 	bool		high = false;
 	size_t		i = 0;
@@ -699,7 +707,7 @@ found:
 			i++;
 			continue;
 		}
-		st = a->old_id[(uint32_t) off / ncls];
+		st = a->old_id[(off * a->recip) >> 32];
 
 		/* Every rule ending here, along the dictionary chain. */
 		for (int s = a->first_rule[st] >= 0 ? st : a->dict_link[st]; s != 0;
