@@ -640,7 +640,7 @@ scan_one(const Automaton *a, const uint8_t *p, size_t len, BnProvider provider,
 {
 	const uint16_t *const *col = a->column;
 	const uint32_t out_min = a->out_min;
-	uint32_t	cur = 0;		/* 64 bits, as the classes: no extension */
+	uint32_t	cur = 0;		/* the state, by its final number */
 	bool		high = false;
 	size_t		i = 0;
 
