@@ -116,13 +116,22 @@ next_digit(const char *s, size_t len, size_t i)
 					m;
 
 		memcpy(&w, s + i, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+
+		/*
+		 * A digit is a byte below 10 once xor-ed with '0'.  The borrow of
+		 * the subtraction can mark bytes after a digit, never before it: the
+		 * lowest mark, the first byte in memory, is exact.
+		 */
+		low = w ^ (ones * '0');
+		m = (low - ones * 10) & ~low & high;
+		if (m != 0)
+			return i + (size_t) (__builtin_ctzll(m) >> 3);
+#else
 		low = w & ~high;
 		/* high bit of a byte: above '9' in one sum, '0' or above in the other */
 		m = (low + ones * (0x80 - '0')) & ~(low + ones * (0x7f - '9')) & ~w & high;
 		if (m != 0)
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			return i + (size_t) (__builtin_ctzll(m) >> 3);
-#else
 			return i + (size_t) (__builtin_clzll(m) >> 3);
 #endif
 		i += 8;
