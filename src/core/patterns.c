@@ -13,9 +13,10 @@
  * (a short dependency chain, half the memory of 32-bit row offsets); the
  * states are numbered breadth first, so the states near the root, which
  * most bytes visit, share cache lines, and those that end a phrase are
- * numbered last, so the test per byte is a compare that is rarely true.  The phrases with non-ASCII
- * bytes have an automaton of their own, run only over a text that holds
- * such a byte, so that English text pays nothing for other languages.
+ * numbered last, so the test per byte is a compare that is rarely true.
+ * The phrases with non-ASCII bytes have an automaton of their own, run
+ * only over a text that holds such a byte, so that English text pays
+ * nothing for other languages.
  * The ASCII automaton tells the scan that such a byte was there without a
  * test per byte: non-ASCII bytes have a class of their own leading to one
  * extra state, numbered with those that end a phrase, which behaves as the
