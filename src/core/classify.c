@@ -243,10 +243,9 @@ classify(const BnInput *in, BnVerdict *out, BnEvidence *ev)
 		text = qmail_blanks(text, len, qbuf);
 	if (in->remote != NULL && in->remote_len > 0)
 		provider = bn_provider_of(in->remote, in->remote_len);
-	if (!bn_status_valid(status))
-		status = len > 0 ? bn_status_find(text, len) : BN_STATUS_NONE;
-	if (!bn_reply_code_valid(reply))
-		reply = len > 0 ? bn_reply_code_find(text, len) : 0;
+	/* the codes the caller did not give, from the text in one pass */
+	bn_codes_find(text, len, bn_status_valid(status) ? NULL : &status,
+				  bn_reply_code_valid(reply) ? NULL : &reply);
 
 	/* Wording, then the codes: the highest priority wins, text on ties. */
 	bn_patterns_scan(text, len, provider, status, &m);

@@ -5,6 +5,8 @@
  */
 #include "status.h"
 
+#include <string.h>
+
 static inline bool
 is_digit(unsigned char c)
 {
@@ -95,6 +97,52 @@ bn_status_format(BnStatus st, char *buf)
 }
 
 /*
+ * The first digit in s[i..len), or len.  Both finders below start only at a
+ * digit, and most of a diagnostic is words: eight bytes a test, exact for
+ * every byte value (no carry crosses a byte: each sum stays below 0x100).
+ */
+static inline size_t
+next_digit(const char *s, size_t len, size_t i)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+	(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ || __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+
+	while (i + 8 <= len)
+	{
+		uint64_t	w,
+					low,
+					m;
+
+		memcpy(&w, s + i, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+
+		/*
+		 * A digit is a byte below 10 once xor-ed with '0'.  The borrow of
+		 * the subtraction can mark bytes after a digit, never before it: the
+		 * lowest mark, the first byte in memory, is exact.
+		 */
+		low = w ^ (ones * '0');
+		m = (low - ones * 10) & ~low & high;
+		if (m != 0)
+			return i + (size_t) (__builtin_ctzll(m) >> 3);
+#else
+		low = w & ~high;
+		/* high bit of a byte: above '9' in one sum, '0' or above in the other */
+		m = (low + ones * (0x80 - '0')) & ~(low + ones * (0x7f - '9')) & ~w & high;
+		if (m != 0)
+			return i + (size_t) (__builtin_clzll(m) >> 3);
+#endif
+		i += 8;
+	}
+#endif
+	while (i < len && !is_digit((unsigned char) s[i]))
+		i++;
+	return i;
+}
+
+/*
  * Read a run of digits at s[i]: its value (capped) and length.
  */
 static size_t
@@ -113,80 +161,120 @@ digit_run(const char *s, size_t len, size_t i, int *value)
 	return j - i;
 }
 
-/*
- * A status in text is "c.s.d" standing alone: not glued to letters or
- * digits, not part of a longer dotted number such as an IPv4 address or
- * "5.1.1.2" (a three-part version string cannot be told apart).  Each
- * position is looked at a bounded number of times, so the scan is linear.
- */
-BnStatus
-bn_status_find(const char *text, size_t len)
-{
-	size_t		i = 0;
-
-	if (text == NULL)
-		return BN_STATUS_NONE;
-
-	while (i < len)
-	{
-		unsigned char c = (unsigned char) text[i];
-		int			cls,
-					sub,
-					det;
-		size_t		n1,
-					n2,
-					n3,
-					end;
-
-		if (!is_digit(c) || (i > 0 && (is_alnum((unsigned char) text[i - 1]) ||
-									   text[i - 1] == '.')))
-		{
-			i++;
-			continue;
-		}
-		n1 = digit_run(text, len, i, &cls);
-		end = i + n1;
-		if (n1 != 1 || (cls != 2 && cls != 4 && cls != 5) ||
-			end + 1 >= len || text[end] != '.')
-		{
-			i = end;
-			continue;
-		}
-		n2 = digit_run(text, len, end + 1, &sub);
-		if (n2 == 0 || n2 > 3 || end + 1 + n2 + 1 >= len || text[end + 1 + n2] != '.')
-		{
-			i = end + 1;
-			continue;
-		}
-		n3 = digit_run(text, len, end + 1 + n2 + 1, &det);
-		if (n3 == 0 || n3 > 3)
-		{
-			i = end + 1;
-			continue;
-		}
-		end = end + 1 + n2 + 1 + n3;
-		/* "5.1.1." followed by a digit is a longer dotted number. */
-		if (end < len && (is_alnum((unsigned char) text[end]) ||
-						  (text[end] == '.' && end + 1 < len &&
-						   is_digit((unsigned char) text[end + 1]))))
-		{
-			/* skip the whole dotted run so it is not re-read piecewise */
-			while (end < len && (is_digit((unsigned char) text[end]) || text[end] == '.'))
-				end++;
-			i = end;
-			continue;
-		}
-		return BN_STATUS_PACK(cls, sub, det);
-	}
-	return BN_STATUS_NONE;
-}
-
 bool
 bn_reply_code_valid(int code)
 {
 	int			first = code / 100;
 
 	return code >= 200 && code <= 599 && (first == 2 || first == 4 || first == 5);
+}
+
+/*
+ * The status whose class digit, a lone digit followed by a dot, ends at
+ * text[dot]; BN_STATUS_NONE when what follows is not a status.  A status in
+ * text is "c.s.d" standing alone: not glued to letters or digits, not part
+ * of a longer dotted number such as an IPv4 address or "5.1.1.2" (a
+ * three-part version string cannot be told apart).
+ */
+static BnStatus
+status_at(const char *text, size_t len, int cls, size_t dot)
+{
+	int			sub,
+				det;
+	size_t		n2,
+				n3,
+				end;
+
+	n2 = digit_run(text, len, dot + 1, &sub);
+	if (n2 == 0 || n2 > 3 || dot + 1 + n2 + 1 >= len || text[dot + 1 + n2] != '.')
+		return BN_STATUS_NONE;
+	n3 = digit_run(text, len, dot + 1 + n2 + 1, &det);
+	if (n3 == 0 || n3 > 3)
+		return BN_STATUS_NONE;
+	end = dot + 1 + n2 + 1 + n3;
+	/* "5.1.1." followed by a digit is a longer dotted number. */
+	if (end < len && (is_alnum((unsigned char) text[end]) ||
+					  (text[end] == '.' && end + 1 < len &&
+					   is_digit((unsigned char) text[end + 1]))))
+		return BN_STATUS_NONE;
+	return BN_STATUS_PACK(cls, sub, det);
+}
+
+/*
+ * Both finders in one pass over the runs of digits (a status or a reply
+ * code can only start a run, and the runs inside a dotted number are glued
+ * to a dot, which neither accepts), stopping when both are found: the
+ * classifier looks for both in the same text.  Each byte is read a bounded
+ * number of times, so the scan is linear.
+ */
+void
+bn_codes_find(const char *text, size_t len, BnStatus *status, int *reply)
+{
+	size_t		i = 0;
+	bool		want_status = status != NULL,
+				want_reply = reply != NULL;
+
+	if (status != NULL)
+		*status = BN_STATUS_NONE;
+	if (reply != NULL)
+		*reply = 0;
+	if (text == NULL)
+		return;
+
+	while (want_status || want_reply)
+	{
+		unsigned char c,
+					prev;
+		size_t		e;
+
+		i = next_digit(text, len, i);
+		if (i >= len)
+			break;
+		c = (unsigned char) text[i];
+		for (e = i + 1; e < len && is_digit((unsigned char) text[e]); e++)
+			;
+		/* a run glued to a letter or a dot starts neither */
+		prev = i > 0 ? (unsigned char) text[i - 1] : ' ';
+		if (is_alnum(prev) || prev == '.')
+		{
+			i = e;
+			continue;
+		}
+		if (want_reply && e - i == 3 && prev != '-')
+		{
+			int			v = (c - '0') * 100 + (text[i + 1] - '0') * 10 + (text[i + 2] - '0');
+
+			if (bn_reply_code_valid(v) &&
+				(e == len || text[e] == ' ' || text[e] == '-' || text[e] == '\t' ||
+				 text[e] == ';' || text[e] == ',' || text[e] == ')' ||
+				 text[e] == '\r' || text[e] == '\n' || text[e] == ']'))
+			{
+				*reply = v;
+				want_reply = false;
+			}
+		}
+		if (want_status && e - i == 1 && (c == '2' || c == '4' || c == '5') &&
+			e + 1 < len && text[e] == '.')
+		{
+			BnStatus	st = status_at(text, len, c - '0', e);
+
+			if (st != BN_STATUS_NONE)
+			{
+				*status = st;
+				want_status = false;
+			}
+		}
+		i = e;
+	}
+}
+
+BnStatus
+bn_status_find(const char *text, size_t len)
+{
+	BnStatus	st;
+
+	bn_codes_find(text, len, &st, NULL);
+	return st;
 }
 
 /*
@@ -198,34 +286,8 @@ bn_reply_code_valid(int code)
 int
 bn_reply_code_find(const char *text, size_t len)
 {
-	size_t		i = 0;
+	int			code;
 
-	if (text == NULL)
-		return 0;
-
-	while (i < len)
-	{
-		unsigned char c = (unsigned char) text[i];
-		int			v;
-		size_t		n;
-
-		if (!is_digit(c) || (i > 0 && (is_alnum((unsigned char) text[i - 1]) ||
-									   text[i - 1] == '.' || text[i - 1] == '-')))
-		{
-			i++;
-			continue;
-		}
-		n = digit_run(text, len, i, &v);
-		if (n == 3 && bn_reply_code_valid(v))
-		{
-			size_t		e = i + 3;
-
-			if (e == len || text[e] == ' ' || text[e] == '-' || text[e] == '\t' ||
-				text[e] == ';' || text[e] == ',' || text[e] == ')' ||
-				text[e] == '\r' || text[e] == '\n' || text[e] == ']')
-				return v;
-		}
-		i += n;
-	}
-	return 0;
+	bn_codes_find(text, len, NULL, &code);
+	return code;
 }

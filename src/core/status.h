@@ -76,6 +76,14 @@ extern BnStatus bn_status_find(const char *text, size_t len);
  */
 extern int	bn_reply_code_find(const char *text, size_t len);
 
+/*
+ * Both of the above in one pass, for a caller that wants both: sets
+ * *status and *reply (either may be NULL: not wanted) as bn_status_find and
+ * bn_reply_code_find would.
+ */
+extern void bn_codes_find(const char *text, size_t len, BnStatus *status,
+						  int *reply);
+
 /* True for a plausible reply code (200..599, first digit 2, 4 or 5). */
 extern bool bn_reply_code_valid(int code);
 

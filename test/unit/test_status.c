@@ -85,6 +85,45 @@ main(void)
 	CHECK_INT(reply("4.2.2 452"), 452);
 	CHECK_INT(bn_reply_code_find(NULL, 0), 0);
 
+	/* past the eight-byte digit test: every offset, high bytes around */
+	for (int off = 0; off < 20; off++)
+	{
+		char		buf[64];
+		BnStatus	st;
+		int			code;
+
+		memset(buf, 'x', off);
+		buf[off] = '\0';
+		if (off > 0)
+			buf[off - 1] = ' ';
+		if (off > 3)
+			buf[1] = (char) 0xC3;	/* a non-ASCII byte before the codes */
+		strcat(buf, "550 5.1.1 \xE9t\xE9 9");
+		CHECK_INT(find(buf), 5001001);
+		CHECK_INT(reply(buf), 550);
+		bn_codes_find(buf, strlen(buf), &st, &code);
+		CHECK_INT(st, 5001001);
+		CHECK_INT(code, 550);
+		bn_codes_find(buf, strlen(buf), NULL, &code);
+		CHECK_INT(code, 550);
+		bn_codes_find(buf, off, &st, &code);	/* cut before the codes */
+		CHECK_INT(st, 0);
+		CHECK_INT(code, 0);
+	}
+	/* the status first, the reply code later in the same text */
+	{
+		BnStatus	st;
+		int			code;
+		const char *t = "host said: 5.2.2 mailbox full; remote: 552-over quota";
+
+		bn_codes_find(t, strlen(t), &st, &code);
+		CHECK_INT(st, 5002002);
+		CHECK_INT(code, 552);
+		bn_codes_find(NULL, 0, &st, &code);
+		CHECK_INT(st, 0);
+		CHECK_INT(code, 0);
+	}
+
 	{
 		bool		reg;
 
