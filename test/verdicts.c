@@ -2,7 +2,7 @@
  * verdicts.c
  *		Print every verdict of the plain-C core for a set of inputs, one line
  *		per input, so that two builds of the core can be compared byte for
- *		byte (test/check-verdicts.sh): a change meant to make the classifier
+ *		byte (test/verdicts-diff.sh): a change meant to make the classifier
  *		faster must not change a single verdict.
  *
  *   verdicts FILE.tsv ...          rows of a TSV with a header naming its

@@ -5,9 +5,10 @@
 # diagnostics and messages when present, the string literals of sql/*.sql,
 # the messages under test/) and over N random and mutated inputs, and
 # compares the outputs byte for byte.  For changes that must not change a
-# verdict (speed-ups).  Exits non-zero on any difference.
+# verdict (speed-ups).  Exits non-zero on any difference.  A developer's
+# tool, not part of test/run.sh: on a clean checkout HEAD equals the tree.
 #
-#   bash test/check-verdicts.sh [BASE-REV [N-RANDOM [SEED]]]
+#   bash test/verdicts-diff.sh [BASE-REV [N-RANDOM [SEED]]]
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
