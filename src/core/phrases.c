@@ -477,7 +477,7 @@ const BnRule bn_generic_rules[] = {
 	 * too large"; Mailman's hold/reject reason "Message body is too big" */
 #define G "mesg_too_big: Microsoft 365 NDR, Mailman max_message_size"
 	R("because it's too large", MESG_TOO_BIG, MEDIUM + 5),
-	R("message body is too big", MESG_TOO_BIG, MEDIUM + 5),
+	R("body is too big", MESG_TOO_BIG, MEDIUM + 5),
 #undef G
 #define G "mesg_too_big/exceed_limit: RFC 3463 X.3.4, X.2.3"
 	R("message size exceeds", MESG_TOO_BIG, MEDIUM + 5),
@@ -683,7 +683,7 @@ const BnRule bn_generic_rules[] = {
 	R("delivery delayed", EXPIRED, WEAK - 3),
 	R("hasn't been delivered yet", EXPIRED, WEAK - 3),
 	R("has not yet been delivered", EXPIRED, WEAK - 3),
-	R("could not send message for past", EXPIRED, WEAK - 3),
+	R("send message for past", EXPIRED, WEAK - 3),
 	R("delayed 24 hours", EXPIRED, WEAK - 3),
 	R("still being retried", EXPIRED, WEAK - 3),
 	R("temporary problem delivering", EXPIRED, WEAK - 3),
@@ -835,7 +835,7 @@ const BnRule bn_generic_rules[] = {
 	R("pipe to |", MAILER_ERROR, STRONG),
 	R("command died with status", MAILER_ERROR, STRONG),
 	/* Postfix local(8)/pipe(8): "Command time limit exceeded" */
-	R("command time limit exceeded", MAILER_ERROR, STRONG),
+	R("command time limit", MAILER_ERROR, STRONG),
 #undef G
 	/* Dovecot's quota plugin: the default quota_exceeded_message "Quota
 	 * exceeded (mailbox for user is full)", quoted in the delivery agent's
@@ -1271,8 +1271,7 @@ const BnRule bn_generic_rules[] = {
 	 * refusals (RFC 3463 X.7.5 wording "certificate verification failed") */
 #define G "failed_starttls: TLS certificate checks (Postfix, OpenSSL, RFC 7672 DANE, RFC 8461 MTA-STS)"
 	R("server certificate not", FAILED_STARTTLS, STRONG),
-	R("certificate verify failed", FAILED_STARTTLS, STRONG),
-	R("certificate verification failed", FAILED_STARTTLS, STRONG),
+	R("certificate verif", FAILED_STARTTLS, STRONG),
 	R("tlsa record", FAILED_STARTTLS, STRONG),
 	R("mta-sts", FAILED_STARTTLS, STRONG),
 #undef G
@@ -1317,8 +1316,7 @@ const BnRule bn_generic_rules[] = {
 	R("until the list moderator", VACATION, EXACT - 5),
 	R("awaiting moderator approval", VACATION, EXACT - 5),
 	R("real live human", VACATION, EXACT - 5),
-	R("verify you are human", VACATION, EXACT - 5),
-	R("verify that you are human", VACATION, EXACT - 5),
+	R("you are human", VACATION, EXACT - 5),
 #undef G
 #define G "vacation: RFC 3834 auto-replies, Exchange 'Automatic reply'"
 #undef G
