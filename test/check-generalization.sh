@@ -54,7 +54,21 @@
 #      96/150 = 64.0%, kinds 107/150 = 71.3%, hard flag 139/150 = 92.7%;
 #      the misses were then fixed where a general rule covers them: reasons
 #      138/150, kinds 145/150, hard flag 149/150, no corpus row changed
-#      verdict), bar 90%.  Always runs.
+#      verdict), bar 90%; and a sixth held-out set
+#      (test/strings/holdout6.tsv: 139 strings in forms the first five
+#      lack -- whole RFC 3464 Diagnostic-Code values (smtp;, X-Postfix;,
+#      X-Unix;, X-Notes;), Status-only rows (reply code and status, no
+#      text) for the common IANA codes, the Subject lines and first
+#      sentences of bounce and delay notices (Postfix, qmail, Exim,
+#      Sendmail, Gmail, Exchange, Domino) in 14 languages, mailing-list
+#      refusals and moderation holds (Mailman, Google Groups, Sympa,
+#      LISTSERV), challenge-response (BoxTrapper-style), auto-replies,
+#      TLS/DANE/MTA-STS, SMTPUTF8, size and null-MX refusals -- written
+#      before any rule change and scored once before any change: reasons
+#      95/139 = 68.3%, kinds 101/139 = 72.7%, hard flag 130/139 = 93.5%;
+#      the misses were then fixed where a general rule covers them:
+#      reasons 135/139, kinds 136/139, hard flag 138/139, no corpus row
+#      changed verdict), bar 90%.  Always runs.
 #   2. when ../shared/corpus is present: agreement per format family of the
 #      corpus and its spread, a leave-family-out view, and for every rule how
 #      many families and own strings it decides; a rule that decides in one
@@ -83,6 +97,7 @@ fi
 "$tmp/accuracy" --own "$here/strings/holdout3.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout4.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout5.tsv" 90 || exit 1
+"$tmp/accuracy" --own "$here/strings/holdout6.tsv" 90 || exit 1
 
 if [ ! -f "$corpus" ]; then
 	echo "skipped: ../shared/corpus not present (own strings scored above)"

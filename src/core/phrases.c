@@ -58,6 +58,15 @@ const BnRule bn_generic_rules[] = {
 #define G "user_unknown: RFC 3463 X.1.1 wording (Postfix, Exim, Sendmail, qmail, Exchange)"
 	R("user unknown", USER_UNKNOWN, STRONG),
 	R("unknown user", USER_UNKNOWN, STRONG),
+#undef G
+	/* The NDR templates of Exchange and Microsoft 365 (the first sentence
+	 * a sender stores): 2010-2013 "The e-mail address you entered couldn't
+	 * be found", 2016/Microsoft 365 "<user> wasn't found at <domain>" */
+#define G "user_unknown: Exchange / Microsoft 365 NDR templates"
+	R("address you entered couldn't be found", USER_UNKNOWN, STRONG),
+	R("wasn't found at", USER_UNKNOWN, MEDIUM),
+#undef G
+#define G "user_unknown: RFC 3463 X.1.1 wording (Postfix, Exim, Sendmail, qmail, Exchange)"
 	R("no such user", USER_UNKNOWN, STRONG),
 	R("no such local user", USER_UNKNOWN, STRONG),
 	R("no such mailbox", USER_UNKNOWN, STRONG),
@@ -223,6 +232,13 @@ const BnRule bn_generic_rules[] = {
 	R("unrouteable address", HOST_UNKNOWN, MEDIUM),
 	R("unroutable address", HOST_UNKNOWN, MEDIUM),
 	R("unable to route", HOST_UNKNOWN, MEDIUM),
+#undef G
+	/* Domino's router: "No route found to domain <d> from server <s>"
+	 * (RFC 3463 X.4.4, unable to route) */
+#define G "host_unknown: Domino router 'No route found to domain'"
+	R("no route found to domain", HOST_UNKNOWN, MEDIUM),
+#undef G
+#define G "host_unknown: RFC 3463 X.1.2/X.4.4, DNS NXDOMAIN (Postfix, Exim, Sendmail, qmail, Exchange)"
 	R("invalid domain", HOST_UNKNOWN, MEDIUM),
 	R("domain is not reachable", HOST_UNKNOWN, MEDIUM),
 	ANCHOR("host", ANCHOR_HOST),
@@ -456,6 +472,14 @@ const BnRule bn_generic_rules[] = {
 	R("message is too big", MESG_TOO_BIG, MEDIUM + 5),
 	R("message too large", MESG_TOO_BIG, MEDIUM + 5),
 	R("message is too large", MESG_TOO_BIG, MEDIUM + 5),
+#undef G
+	/* Microsoft 365 NDR: "Your message couldn't be delivered because it's
+	 * too large"; Mailman's hold/reject reason "Message body is too big" */
+#define G "mesg_too_big: Microsoft 365 NDR, Mailman max_message_size"
+	R("because it's too large", MESG_TOO_BIG, MEDIUM + 5),
+	R("body is too big", MESG_TOO_BIG, MEDIUM + 5),
+#undef G
+#define G "mesg_too_big/exceed_limit: RFC 3463 X.3.4, X.2.3"
 	R("message size exceeds", MESG_TOO_BIG, MEDIUM + 5),
 	R("maximum message size", MESG_TOO_BIG, MEDIUM + 5),
 	R("size limit", MESG_TOO_BIG, MEDIUM + 5),
@@ -642,6 +666,32 @@ const BnRule bn_generic_rules[] = {
 #define G "expired: delay notices (RFC 3464 Action: delayed; Gmail)"
 	R("has been delayed", EXPIRED, WEAK - 3),
 #undef G
+	/* delay notices as senders store them (subject or first sentence):
+	 * RFC 3464 delay DSNs -- Gmail/Exchange "Delivery Status Notification
+	 * (Delay)", Exchange "Delivery is delayed to these recipients or
+	 * groups", "hasn't been delivered yet", Outlook's "Delivery delayed:"
+	 * subject; Sendmail's "Warning: could not send message for past %s"
+	 * (sendmail/savemail.c); Exim's delay warning "has not yet been
+	 * delivered to one or more of its recipients" and its subject
+	 * "delayed 24 hours" (the default delay_warning); Postfix's delay
+	 * notice subject "Delayed Mail (still being retried)" (bounce(8)
+	 * templates); Gmail's "There was a temporary problem delivering".
+	 * Weak: any cause in the same text wins. */
+#define G "expired: delay notices (RFC 3464 Action: delayed; Sendmail, Exim, Postfix, Exchange, Gmail templates)"
+	R("notification (delay)", EXPIRED, WEAK - 3),
+	R("delivery is delayed", EXPIRED, WEAK - 3),
+	R("delivery delayed", EXPIRED, WEAK - 3),
+	R("hasn't been delivered yet", EXPIRED, WEAK - 3),
+	R("has not yet been delivered", EXPIRED, WEAK - 3),
+	R("send message for past", EXPIRED, WEAK - 3),
+	R("delayed 24 hours", EXPIRED, WEAK - 3),
+	R("still being retried", EXPIRED, WEAK - 3),
+	R("temporary problem delivering", EXPIRED, WEAK - 3),
+	R("Zustellung verz\xc3\xb6gert", EXPIRED, WEAK - 3), /* Zustellung verzögert */
+	R("\xc3\x9c""bermittlung verz\xc3\xb6gert", EXPIRED, WEAK - 3), /* Übermittlung verzögert */
+#undef G
+#define G "expired: delay notices (RFC 3464 Action: delayed; Gmail)"
+#undef G
 #define G "expired: RFC 3463 X.4.7 (Exim, Sendmail, qmail, Postfix, OpenSMTPD, PowerMTA, Exchange)"
 	/*
 	 * Postfix's "delivery temporarily suspended: <cause>" marks a
@@ -784,6 +834,16 @@ const BnRule bn_generic_rules[] = {
 	R("mailer error", MAILER_ERROR, STRONG),
 	R("pipe to |", MAILER_ERROR, STRONG),
 	R("command died with status", MAILER_ERROR, STRONG),
+	/* Postfix local(8)/pipe(8): "Command time limit exceeded" */
+	R("command time limit", MAILER_ERROR, STRONG),
+#undef G
+	/* Dovecot's quota plugin: the default quota_exceeded_message "Quota
+	 * exceeded (mailbox for user is full)", quoted in the delivery agent's
+	 * output after Postfix's "Command died with status" */
+#define G "mailbox_full: Dovecot quota_exceeded_message"
+	R("mailbox for user is full", MAILBOX_FULL, EXACT),
+#undef G
+#define G "mailer_error: Sendmail, Postfix pipe(8), Exim pipe transport"
 	/* the local delivery agent (procmail, maildrop, dovecot-lda) exited
 	 * with an error: Postfix local(8)/virtual(8), Sendmail local mailer */
 	R("delivery agent", MAILER_ERROR, MEDIUM),
@@ -1052,6 +1112,28 @@ const BnRule bn_generic_rules[] = {
 	 * 530 "Authentication required" */
 #define G "security_error: RFC 3463 X.7.0/X.7.1, RFC 4954 530"
 	R("not authorized", SECURITY_ERROR, MEDIUM),
+#undef G
+	/*
+	 * Mailing-list managers refusing the poster (the sender, not the
+	 * recipient): Mailman 2's hold/reject reasons "Post by non-member to a
+	 * members-only list" and "You are not allowed to post to this mailing
+	 * list", Mailman 3's "The message is not from a list member", Sympa's
+	 * "You are not allowed to send messages to list", LISTSERV's "You are
+	 * not authorized to send mail to the <list> list"; Mailman's
+	 * "Message has implicit destination" (the list was only Bcc'd: the
+	 * list's policy).
+	 */
+#define G "rejected: mailing-list managers refusing the poster (Mailman, Sympa, LISTSERV)"
+	R("members-only list", REJECTED, STRONG),
+	R("not allowed to post to this", REJECTED, STRONG),
+	R("not from a list member", REJECTED, STRONG),
+	R("not allowed to send messages to", REJECTED, MEDIUM + 5),
+	R("not authorized to send mail to the", REJECTED, MEDIUM + 5),
+#undef G
+#define G "policy_violation: Mailman 'Message has implicit destination'"
+	R("implicit destination", POLICY_VIOLATION, STRONG),
+#undef G
+#define G "security_error: RFC 3463 X.7.0/X.7.1, RFC 4954 530"
 	R("unauthenticated", SECURITY_ERROR, MEDIUM),
 	R("authentication required", SECURITY_ERROR, MEDIUM),
 	/* Mimecast "554 Email rejected due to security policies", Sophos and
@@ -1153,6 +1235,13 @@ const BnRule bn_generic_rules[] = {
 	R("invalid header", CONTENT_ERROR, MEDIUM),
 	R("bad header", CONTENT_ERROR, MEDIUM),
 	R("headers too large", CONTENT_ERROR, MEDIUM),
+#undef G
+	/* RFC 6531 SMTPUTF8 (X.6.7): Postfix smtp(8) "SMTPUTF8 is required,
+	 * but was not offered by host" */
+#define G "content_error: RFC 6531 SMTPUTF8 (Postfix)"
+	RW("smtputf8", CONTENT_ERROR, MEDIUM),
+#undef G
+#define G "content_error: RFC 3463 X.6.x, RFC 6152 8BITMIME"
 	R("invalid character", CONTENT_ERROR, MEDIUM),
 #undef G
 
@@ -1174,6 +1263,19 @@ const BnRule bn_generic_rules[] = {
 	 * "454 4.7.0 TLS not available due to local problem" */
 	R("over a tls connection", FAILED_STARTTLS, STRONG),
 	R("tls not available", FAILED_STARTTLS, STRONG),
+#undef G
+	/* The certificate checks of a TLS client: Postfix smtp(8) with
+	 * smtp_tls_security_level=verify/secure/dane ("Server certificate not
+	 * verified", "Server certificate not trusted"), OpenSSL's "certificate
+	 * verify failed"; RFC 7672 DANE (TLSA records) and RFC 8461 MTA-STS
+	 * refusals (RFC 3463 X.7.5 wording "certificate verification failed") */
+#define G "failed_starttls: TLS certificate checks (Postfix, OpenSSL, RFC 7672 DANE, RFC 8461 MTA-STS)"
+	R("server certificate not", FAILED_STARTTLS, STRONG),
+	R("certificate verif", FAILED_STARTTLS, STRONG),
+	R("tlsa record", FAILED_STARTTLS, STRONG),
+	R("mta-sts", FAILED_STARTTLS, STRONG),
+#undef G
+#define G "failed_starttls: RFC 3207, RFC 8689, RFC 3463 X.7.10"
 #undef G
 
 	/*
@@ -1202,6 +1304,21 @@ const BnRule bn_generic_rules[] = {
 	R("i'm currently away", VACATION, EXACT - 5),
 	R("i am away", VACATION, EXACT - 5),
 	R("i will be back", VACATION, STRONG),
+#undef G
+	/* Not a failure: a list's moderation-hold notice (Mailman 2 "is being
+	 * held until the list moderator can review it for approval", "awaiting
+	 * moderator approval") and challenge-response systems asking the
+	 * sender to prove it is human (cPanel BoxTrapper "verify that you are
+	 * a real live human being", SpamArrest-style "please verify you are
+	 * human"); Postmark files these as ChallengeVerification, an
+	 * auto-reply */
+#define G "vacation: list moderation holds (Mailman), challenge-response (BoxTrapper, SpamArrest)"
+	R("until the list moderator", VACATION, EXACT - 5),
+	R("awaiting moderator approval", VACATION, EXACT - 5),
+	R("real live human", VACATION, EXACT - 5),
+	R("you are human", VACATION, EXACT - 5),
+#undef G
+#define G "vacation: RFC 3834 auto-replies, Exchange 'Automatic reply'"
 #undef G
 
 	/*
@@ -1302,6 +1419,18 @@ const BnRule bn_generic_rules[] = {
 	R("ontvanger onbekend", USER_UNKNOWN, STRONG),
 	R("bestaat niet", USER_UNKNOWN, MEDIUM - 5),
 #undef G
+	/* Microsoft 365's localised "<user> wasn't found at <domain>":
+	 * German "wurde bei ... nicht gefunden", French "est introuvable sur",
+	 * Spanish "No se encontró a ... en", Portuguese "não foi encontrado";
+	 * weak like "existiert nicht": a clearer cause wins */
+#define G "user_unknown: localised Microsoft 365 NDR 'wasn't found at' (de, fr, es, pt)"
+	R("nicht gefunden", USER_UNKNOWN, MEDIUM - 5),
+	R("est introuvable", USER_UNKNOWN, MEDIUM - 5),
+	R("no se encontr\xc3\xb3", USER_UNKNOWN, MEDIUM - 5), /* no se encontró */
+	R("n\xc3\xa3o foi encontrad", USER_UNKNOWN, MEDIUM - 5), /* não foi encontrad */
+#undef G
+#define G "user_unknown: fr/de/es/pt/it/nl wording (Orange, La Poste, T-Online, GMX, localised Exchange NDRs)"
+#undef G
 #define G "user_unknown: ja/zh/ru wording (docomo/au, QQ, NetEase, Mail.ru, Yandex)"
 	/* Japanese */
 	R("\xe5\xae\x9b\xe5\x85\x88\xe4\xb8\x8d\xe6\x98\x8e", USER_UNKNOWN, STRONG), /* 宛先不明 */
@@ -1309,6 +1438,9 @@ const BnRule bn_generic_rules[] = {
 	R("\xe3\x83\xa6\xe3\x83\xbc\xe3\x82\xb6\xe3\x83\xbc\xe3\x81\x8c\xe5\xad\x98\xe5\x9c\xa8\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93", USER_UNKNOWN, STRONG), /* ユーザーが存在しません */
 	R("\xe5\xad\x98\xe5\x9c\xa8\xe3\x81\x97\xe3\x81\xaa\xe3\x81\x84", USER_UNKNOWN, MEDIUM - 5), /* 存在しない */
 	R("\xe5\xad\x98\xe5\x9c\xa8\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93", USER_UNKNOWN, MEDIUM - 5), /* 存在しません */
+	/* Exchange's and Gmail's Japanese NDRs: "メールアドレスが見つかりません"
+	 * (the e-mail address could not be found) */
+	R("\xe3\x82\xa2\xe3\x83\x89\xe3\x83\xac\xe3\x82\xb9\xe3\x81\x8c\xe8\xa6\x8b\xe3\x81\xa4\xe3\x81\x8b\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93", USER_UNKNOWN, MEDIUM), /* アドレスが見つかりません */
 	/* Chinese, simplified and traditional */
 	R("\xe7\x94\xa8\xe6\x88\xb7\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USER_UNKNOWN, STRONG), /* 用户不存在 */
 	R("\xe7\x94\xa8\xe6\x88\xb6\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USER_UNKNOWN, STRONG), /* 用戶不存在 */
@@ -1440,6 +1572,9 @@ const BnRule bn_generic_rules[] = {
 	 * (mailbox capacity) exceeded */
 	R("\xeb\xa9\x94\xec\x9d\xbc\xed\x95\xa8\xec\x9d\xb4 \xea\xb0\x80\xeb\x93\x9d", MAILBOX_FULL, STRONG), /* 메일함이 가득 */
 	R("\xeb\xa9\x94\xec\x9d\xbc\xed\x95\xa8 \xec\x9a\xa9\xeb\x9f\x89 \xec\xb4\x88\xea\xb3\xbc", MAILBOX_FULL, STRONG), /* 메일함 용량 초과 */
+	/* Exchange's Korean NDR says 사서함 for the mailbox: "받는 사람의
+	 * 사서함이 가득 찼습니다" (the recipient's mailbox is full) */
+	R("\xec\x82\xac\xec\x84\x9c\xed\x95\xa8\xec\x9d\xb4 \xea\xb0\x80\xeb\x93\x9d", MAILBOX_FULL, STRONG), /* 사서함이 가득 */
 	R("\xec\x9a\xa9\xeb\x9f\x89 \xec\xb4\x88\xea\xb3\xbc", MAILBOX_FULL, MEDIUM), /* 용량 초과 */
 	/* the same with the subject particle: "메일함 용량이 초과되었습니다"
 	 * (the mailbox capacity has been exceeded) */
@@ -1585,6 +1720,17 @@ const BnRule bn_generic_rules[] = {
 	R("je suis absent", VACATION, EXACT - 5),
 	R("en cong\xc3\xa9", VACATION, STRONG), /* en congé */
 	R("abwesenheitsnotiz", VACATION, EXACT - 5),
+	/* Outlook's localised "Automatic reply:" prefix: Polish, Turkish,
+	 * Czech, Hungarian, Greek, Korean */
+	R("automatyczna odpowied\xc5\xba", VACATION, EXACT - 5), /* automatyczna odpowiedź */
+	R("Automatyczna odpowied\xc5\xba", VACATION, EXACT - 5), /* Automatyczna odpowiedź */
+	R("otomatik yan\xc4\xb1t", VACATION, EXACT - 5), /* otomatik yanıt */
+	R("Otomatik yan\xc4\xb1t", VACATION, EXACT - 5), /* Otomatik yanıt */
+	R("automatick\xc3\xa1 odpov\xc4\x9b\xc4\x8f", VACATION, EXACT - 5), /* automatická odpověď */
+	R("Automatick\xc3\xa1 odpov\xc4\x9b\xc4\x8f", VACATION, EXACT - 5), /* Automatická odpověď */
+	R("automatikus v\xc3\xa1lasz", VACATION, EXACT - 5), /* automatikus válasz */
+	R("\xce\x91\xcf\x85\xcf\x84\xcf\x8c\xce\xbc\xce\xb1\xcf\x84\xce\xb7 \xce\xb1\xcf\x80\xce\xac\xce\xbd\xcf\x84\xce\xb7\xcf\x83\xce\xb7", VACATION, EXACT - 5), /* Αυτόματη απάντηση */
+	R("\xec\x9e\x90\xeb\x8f\x99 \xed\x9a\x8c\xec\x8b\xa0", VACATION, EXACT - 5), /* 자동 회신 */
 	/* Outlook's localised "Automatic reply:" subject prefix: Swedish,
 	 * Danish and Norwegian "Autosvar:", Finnish "Automaattinen vastaus:" */
 	RS("autosvar", VACATION, EXACT - 5),
