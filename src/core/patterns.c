@@ -328,6 +328,14 @@ static const BnRule *rule_of[MAX_RULES];
 
 static int	built;				/* 0 no, 1 building, 2 built */
 
+/* Build only, one automaton at a time: the trie's shape, for numbering. */
+static uint16_t trie_parent[MAX_STATES_ASCII];
+static uint16_t trie_size[MAX_STATES_ASCII];	/* states in the subtree */
+static uint16_t trie_heavy[MAX_STATES_ASCII];	/* biggest child, 0: none */
+
+/* States numbered breadth first before the heavy paths begin. */
+#define BFS_STATES	256
+
 static inline uint8_t
 fold(uint8_t c)
 {
@@ -511,6 +519,7 @@ build_one(Automaton *a)
 		{
 			fail[t] = 0;
 			a->dict_link[t] = 0;
+			trie_parent[t] = 0;
 			queue[tail++] = t;
 		}
 	}
@@ -527,6 +536,7 @@ build_one(Automaton *a)
 			{
 				fail[*t] = (uint16_t) f;
 				a->dict_link[*t] = (uint16_t) (a->first_rule[f] >= 0 ? f : a->dict_link[f]);
+				trie_parent[*t] = (uint16_t) s;
 				queue[tail++] = *t;
 			}
 			else
@@ -560,33 +570,65 @@ build_one(Automaton *a)
 
 	/*
 	 * Renumber: states that end no phrase first (the root stays 0), then
-	 * those that do, so that "ends a phrase" is "number >= out_min"; each
-	 * group breadth first (the queue's order), then write the table by
-	 * column.
+	 * those that do, so that "ends a phrase" is "number >= out_min".  The
+	 * first group: the states nearest the root breadth first (they share
+	 * cache lines), then the others along heavy paths (a state, its child
+	 * with the biggest subtree that ends no phrase, that one's, ...), so
+	 * that the state after a deep one is most often its number plus one,
+	 * which the scan prefetches; the second group breadth first.  Then
+	 * write the table by column.
 	 */
 	{
 		uint16_t   *new_id = a->new_id;
 		int			n = 0;
 
-		for (int pass = 0; pass < 2; pass++)
+#define ENDS_PHRASE(s) \
+		(a->first_rule[s] >= 0 || a->dict_link[s] != 0 || (s) == a->high_state)
+		for (int s2 = 0; s2 < a->nstates; s2++)
 		{
-			for (int k = -1; k < a->nstates - 1; k++)
-			{
-				/* the root, then the queue, then the high state */
-				int			s2 = k < 0 ? 0 : k < tail ? queue[k] : a->high_state;
-				bool		out = a->first_rule[s2] >= 0 || a->dict_link[s2] != 0 ||
-					s2 == a->high_state;
-
-				if (out == (pass == 1))
-				{
-					new_id[s2] = (uint16_t) n;
-					a->old_id[n] = (uint16_t) s2;
-					n++;
-				}
-			}
-			if (pass == 0)
-				a->out_min = (uint32_t) n;
+			trie_size[s2] = 1;
+			trie_heavy[s2] = 0;
+			new_id[s2] = UINT16_MAX;
 		}
+		for (int k = tail - 1; k >= 0; k--)
+			trie_size[trie_parent[queue[k]]] += trie_size[queue[k]];
+		for (int k = 0; k < tail; k++)
+		{
+			int			t = queue[k],
+						up = trie_parent[t];
+
+			if (!ENDS_PHRASE(t) &&
+				(trie_heavy[up] == 0 || trie_size[t] > trie_size[trie_heavy[up]]))
+				trie_heavy[up] = (uint16_t) t;
+		}
+		new_id[0] = 0;
+		a->old_id[n++] = 0;
+		for (int k = 0; k < tail; k++)
+		{
+			int			s2 = queue[k];
+
+			if (ENDS_PHRASE(s2) || new_id[s2] != UINT16_MAX)
+				continue;
+			do
+			{
+				new_id[s2] = (uint16_t) n;
+				a->old_id[n++] = (uint16_t) s2;
+				s2 = trie_heavy[s2];
+			} while (n > BFS_STATES && s2 != 0 && new_id[s2] == UINT16_MAX);
+		}
+		a->out_min = (uint32_t) n;
+		for (int k = 0; k <= tail; k++)
+		{
+			/* the queue, then the high state */
+			int			s2 = k < tail ? queue[k] : a->high_state;
+
+			if (s2 >= 0 && ENDS_PHRASE(s2))
+			{
+				new_id[s2] = (uint16_t) n;
+				a->old_id[n++] = (uint16_t) s2;
+			}
+		}
+#undef ENDS_PHRASE
 		for (int s2 = 0; s2 < a->nstates; s2++)
 			for (int c = 0; c < ncls; c++)
 				a->table[c * a->nstates + new_id[s2]] = new_id[delta[s2 * ncls + c]];
@@ -636,6 +678,16 @@ bn_patterns_stats(BnPatternStats *stats)
 }
 
 /*
+ * A hint that an address will be read soon.  Prefetching needs no
+ * support from the compiler to be correct, only to be fast.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(addr) __builtin_prefetch(addr)
+#else
+#define PREFETCH(addr) ((void) 0)
+#endif
+
+/*
  * One automaton's pass over the text.  Returns whether the text holds a
  * non-ASCII byte (the ASCII automaton's high state was entered).
  */
@@ -663,16 +715,29 @@ scan_one(const Automaton *a, const uint8_t *p, size_t len, BnProvider provider,
 			i += (k); \
 			goto found; \
 		}
-		while (i + 4 <= len)
+
+		/*
+		 * Each load depends on the one before, and a deep state's entry is
+		 * rarely in L1; but the next state is most often the current one
+		 * plus one (the heavy paths, see build_one), so the loads two and
+		 * three bytes ahead, on that guess, are started now and overlap.
+		 * A wrong guess costs a wasted prefetch, never a wrong state.
+		 */
+#define PSTEP(k) \
+		STEP(k); \
+		PREFETCH(&col[p[i + (k) + 2]][cur + 1]); \
+		PREFETCH(&col[p[i + (k) + 3]][cur + 2]);
+		while (i + 7 <= len)
 		{
-			STEP(0);
-			STEP(1);
-			STEP(2);
-			STEP(3);
+			PSTEP(0);
+			PSTEP(1);
+			PSTEP(2);
+			PSTEP(3);
 			i += 4;
 		}
 		for (; i < len; i++)
 			STEP(0);
+#undef PSTEP
 #undef STEP
 		break;
 
