@@ -1,8 +1,8 @@
 /*
  * patterns.c
- *		The wording matcher (Aho-Corasick over folded text) and the meanings
- *		of enhanced status and reply codes.  The wording itself lives in
- *		phrases.c (generic) and provider_rules.c (per provider).
+ *		The wording matcher (Aho-Corasick over folded text).  The wording
+ *		itself lives in phrases.c (generic) and provider_rules.c (per
+ *		provider); the meanings of status and reply codes in meaning.c.
  *
  * The automaton is a full DFA over byte classes: every byte of every phrase
  * gets a class (ASCII letters are folded, so 'A' and 'a' share one; all
@@ -10,10 +10,12 @@
  * table is stored by column, one per class, of 16-bit state numbers, and
  * each byte has a pointer to its class's column, so the hot loop is one
  * load per byte whose address needs no arithmetic on the previous state
- * (a short dependency chain, half the memory of 32-bit row offsets); the
- * states are numbered breadth first, so the states near the root, which
- * most bytes visit, share cache lines, and those that end a phrase are
- * numbered last, so the test per byte is a compare that is rarely true.
+ * (a short dependency chain, half the memory of 32-bit row offsets).  The
+ * states near the root, which most bytes visit, are numbered first,
+ * breadth first, so they share cache lines; deeper ones along the trie's
+ * heavy paths, so that the scan can guess the next states and prefetch
+ * their entries; those that end a phrase last, so the test per byte is a
+ * compare that is rarely true.
  * The phrases with non-ASCII bytes have an automaton of their own, run
  * only over a text that holds such a byte, so that English text pays
  * nothing for other languages.
@@ -36,218 +38,6 @@
 
 #include <string.h>
 
-
-/* ------------------------------------------------------------------------
- * Enhanced status codes: RFC 3463 and the IANA registry.
- * ------------------------------------------------------------------------
- */
-
-static bool
-set(BnReason *reason, int *prio, BnReason r, int p)
-{
-	*reason = r;
-	*prio = p;
-	return true;
-}
-
-bool
-bn_status_meaning(BnStatus st, BnProvider provider, BnReason *reason, int *prio)
-{
-	int			cls,
-				subj,
-				det;
-	const int	S = BN_PRIO_STATUS,
-				W = BN_PRIO_STATUS_WEAK;
-
-	if (!bn_status_valid(st))
-		return false;
-	if (bn_provider_status_meaning(st, provider, reason, prio))
-		return true;
-
-	cls = bn_status_class(st);
-	subj = bn_status_subject(st);
-	det = bn_status_detail(st);
-
-	if (cls == 2)
-		return set(reason, prio, BN_REASON_DELIVERED, S);
-
-	switch (subj)
-	{
-		case 1:					/* addressing */
-			switch (det)
-			{
-				case 0:
-					return cls == 5 && set(reason, prio, BN_REASON_USER_UNKNOWN, W);
-				case 1:
-				case 3:
-					return cls == 5 && set(reason, prio, BN_REASON_USER_UNKNOWN, S);
-				case 2:
-					return cls == 5 && set(reason, prio, BN_REASON_HOST_UNKNOWN, S);
-				case 4:
-					return set(reason, prio, BN_REASON_FILTERED, W);
-				case 6:
-					return set(reason, prio, BN_REASON_HAS_MOVED, S);
-				case 7:
-				case 8:
-					return set(reason, prio, BN_REASON_REJECTED, S);
-				case 9:
-					return set(reason, prio, BN_REASON_SYSTEM_ERROR, W);
-				case 10:
-					return set(reason, prio, BN_REASON_NOT_ACCEPT, S);
-			}
-			return false;
-		case 2:					/* mailbox status */
-			switch (det)
-			{
-				case 0:
-					return set(reason, prio, BN_REASON_FILTERED, W);
-				case 1:
-					return set(reason, prio,
-							   cls == 5 ? BN_REASON_SUSPEND : BN_REASON_FILTERED, W);
-				case 2:
-					return set(reason, prio, BN_REASON_MAILBOX_FULL, S);
-				case 3:
-					return set(reason, prio, BN_REASON_EXCEED_LIMIT, S);
-				case 4:
-					return set(reason, prio, BN_REASON_FILTERED, W);
-			}
-			return false;
-		case 3:					/* mail system status */
-			switch (det)
-			{
-				case 0:
-				case 3:
-				case 5:
-					return set(reason, prio, BN_REASON_SYSTEM_ERROR, W);
-				case 1:
-					return set(reason, prio, BN_REASON_SYSTEM_FULL, S);
-				case 2:
-					return set(reason, prio, BN_REASON_NOT_ACCEPT, S);
-				case 4:
-					return set(reason, prio, BN_REASON_MESG_TOO_BIG, S);
-			}
-			return false;
-		case 4:					/* network and routing */
-			switch (det)
-			{
-				case 0:
-				case 1:
-				case 2:
-				case 6:
-					return set(reason, prio, BN_REASON_NETWORK_ERROR, S);
-				case 3:
-					return set(reason, prio, BN_REASON_SYSTEM_ERROR, S);
-				case 4:
-					return set(reason, prio, cls == 5 ? BN_REASON_HOST_UNKNOWN
-							   : BN_REASON_NETWORK_ERROR, S);
-				case 5:
-					return set(reason, prio, BN_REASON_SYSTEM_FULL, S);
-				case 7:
-					return set(reason, prio, BN_REASON_EXPIRED, S);
-			}
-			return false;
-		case 5:					/* protocol */
-			switch (det)
-			{
-				case 1:
-				case 2:
-				case 4:
-				case 5:
-				case 6:
-					return set(reason, prio, BN_REASON_SYNTAX_ERROR, W);
-				case 3:
-					return set(reason, prio, BN_REASON_TOO_MANY_CONN, S);
-			}
-			return false;
-		case 6:					/* content */
-			if (det == 4)
-				return false;	/* conversion with loss: a warning */
-			if (det <= 10)
-				return set(reason, prio, BN_REASON_CONTENT_ERROR, S);
-			return set(reason, prio, BN_REASON_CONTENT_ERROR, W);
-		case 7:					/* security or policy */
-			switch (det)
-			{
-				case 0:
-				case 1:
-					return set(reason, prio, cls == 4 && det == 1 ?
-							   BN_REASON_BLOCKED : BN_REASON_SECURITY_ERROR, W);
-				case 10:		/* "Encryption Needed" (RFC 5248) */
-				case 11:		/* "Encryption required for requested
-								 * authentication mechanism" (RFC 4954) */
-					return set(reason, prio, BN_REASON_FAILED_STARTTLS, S);
-				case 13:
-					return set(reason, prio, BN_REASON_SUSPEND, S);
-				case 16:
-					return set(reason, prio, BN_REASON_MESG_TOO_BIG, S);
-				case 17:
-				case 18:
-					return set(reason, prio, BN_REASON_HAS_MOVED, S);
-				case 20:
-				case 21:
-				case 22:
-				case 23:
-				case 24:
-				case 26:
-				case 29:
-					return set(reason, prio, BN_REASON_AUTH_FAILURE, S);
-				case 25:
-					return set(reason, prio, BN_REASON_REQUIRE_PTR, S);
-				case 27:
-					return set(reason, prio, BN_REASON_NOT_ACCEPT, S);
-				case 28:
-					return set(reason, prio, BN_REASON_SPAM_DETECTED, S);
-				default:
-					if (det <= 30)
-						return set(reason, prio, BN_REASON_SECURITY_ERROR, S);
-					return set(reason, prio, BN_REASON_SECURITY_ERROR, W);
-			}
-	}
-	return false;
-}
-
-/* ------------------------------------------------------------------------
- * Basic reply codes (RFC 5321, RFC 7504): the last fallback.
- * ------------------------------------------------------------------------
- */
-bool
-bn_reply_meaning(int code, BnReason *reason, int *prio)
-{
-	const int	P = BN_PRIO_REPLY;
-
-	if (code >= 200 && code <= 299)
-		return set(reason, prio, BN_REASON_DELIVERED, P);
-	switch (code)
-	{
-		case 421:
-		case 451:
-			return set(reason, prio, BN_REASON_SYSTEM_ERROR, P);
-		case 452:
-			return set(reason, prio, BN_REASON_SYSTEM_FULL, P);
-		case 500:
-		case 501:
-		case 502:
-		case 503:
-		case 504:
-		case 555:
-			return set(reason, prio, BN_REASON_SYNTAX_ERROR, P);
-		case 521:
-		case 556:
-			return set(reason, prio, BN_REASON_NOT_ACCEPT, P);
-		case 551:
-			return set(reason, prio, BN_REASON_HAS_MOVED, P);
-		case 552:
-			return set(reason, prio, BN_REASON_MAILBOX_FULL, P);
-		case 523:
-		case 524:
-		case 530:
-		case 534:
-		case 535:
-		case 538:
-			return set(reason, prio, BN_REASON_SECURITY_ERROR, P);
-	}
-	return false;
-}
 
 /* ------------------------------------------------------------------------
  * The automaton.
@@ -327,6 +117,14 @@ static uint8_t rule_len[MAX_RULES];
 static const BnRule *rule_of[MAX_RULES];
 
 static int	built;				/* 0 no, 1 building, 2 built */
+
+/* Build only, one automaton at a time: the trie's shape, for numbering. */
+static uint16_t trie_parent[MAX_STATES_ASCII];
+static uint16_t trie_size[MAX_STATES_ASCII];	/* states in the subtree */
+static uint16_t trie_heavy[MAX_STATES_ASCII];	/* biggest child, 0: none */
+
+/* States numbered breadth first before the heavy paths begin. */
+#define BFS_STATES	256
 
 static inline uint8_t
 fold(uint8_t c)
@@ -511,6 +309,7 @@ build_one(Automaton *a)
 		{
 			fail[t] = 0;
 			a->dict_link[t] = 0;
+			trie_parent[t] = 0;
 			queue[tail++] = t;
 		}
 	}
@@ -527,6 +326,7 @@ build_one(Automaton *a)
 			{
 				fail[*t] = (uint16_t) f;
 				a->dict_link[*t] = (uint16_t) (a->first_rule[f] >= 0 ? f : a->dict_link[f]);
+				trie_parent[*t] = (uint16_t) s;
 				queue[tail++] = *t;
 			}
 			else
@@ -560,33 +360,65 @@ build_one(Automaton *a)
 
 	/*
 	 * Renumber: states that end no phrase first (the root stays 0), then
-	 * those that do, so that "ends a phrase" is "number >= out_min"; each
-	 * group breadth first (the queue's order), then write the table by
-	 * column.
+	 * those that do, so that "ends a phrase" is "number >= out_min".  The
+	 * first group: the states nearest the root breadth first (they share
+	 * cache lines), then the others along heavy paths (a state, its child
+	 * with the biggest subtree that ends no phrase, that one's, ...), so
+	 * that the state after a deep one is most often its number plus one,
+	 * which the scan prefetches; the second group breadth first.  Then
+	 * write the table by column.
 	 */
 	{
 		uint16_t   *new_id = a->new_id;
 		int			n = 0;
 
-		for (int pass = 0; pass < 2; pass++)
+#define ENDS_PHRASE(s) \
+		(a->first_rule[s] >= 0 || a->dict_link[s] != 0 || (s) == a->high_state)
+		for (int s2 = 0; s2 < a->nstates; s2++)
 		{
-			for (int k = -1; k < a->nstates - 1; k++)
-			{
-				/* the root, then the queue, then the high state */
-				int			s2 = k < 0 ? 0 : k < tail ? queue[k] : a->high_state;
-				bool		out = a->first_rule[s2] >= 0 || a->dict_link[s2] != 0 ||
-					s2 == a->high_state;
-
-				if (out == (pass == 1))
-				{
-					new_id[s2] = (uint16_t) n;
-					a->old_id[n] = (uint16_t) s2;
-					n++;
-				}
-			}
-			if (pass == 0)
-				a->out_min = (uint32_t) n;
+			trie_size[s2] = 1;
+			trie_heavy[s2] = 0;
+			new_id[s2] = UINT16_MAX;
 		}
+		for (int k = tail - 1; k >= 0; k--)
+			trie_size[trie_parent[queue[k]]] += trie_size[queue[k]];
+		for (int k = 0; k < tail; k++)
+		{
+			int			t = queue[k],
+						up = trie_parent[t];
+
+			if (!ENDS_PHRASE(t) &&
+				(trie_heavy[up] == 0 || trie_size[t] > trie_size[trie_heavy[up]]))
+				trie_heavy[up] = (uint16_t) t;
+		}
+		new_id[0] = 0;
+		a->old_id[n++] = 0;
+		for (int k = 0; k < tail; k++)
+		{
+			int			s2 = queue[k];
+
+			if (ENDS_PHRASE(s2) || new_id[s2] != UINT16_MAX)
+				continue;
+			do
+			{
+				new_id[s2] = (uint16_t) n;
+				a->old_id[n++] = (uint16_t) s2;
+				s2 = trie_heavy[s2];
+			} while (n > BFS_STATES && s2 != 0 && new_id[s2] == UINT16_MAX);
+		}
+		a->out_min = (uint32_t) n;
+		for (int k = 0; k <= tail; k++)
+		{
+			/* the queue, then the high state */
+			int			s2 = k < tail ? queue[k] : a->high_state;
+
+			if (s2 >= 0 && ENDS_PHRASE(s2))
+			{
+				new_id[s2] = (uint16_t) n;
+				a->old_id[n++] = (uint16_t) s2;
+			}
+		}
+#undef ENDS_PHRASE
 		for (int s2 = 0; s2 < a->nstates; s2++)
 			for (int c = 0; c < ncls; c++)
 				a->table[c * a->nstates + new_id[s2]] = new_id[delta[s2 * ncls + c]];
@@ -636,6 +468,16 @@ bn_patterns_stats(BnPatternStats *stats)
 }
 
 /*
+ * A hint that an address will be read soon.  Prefetching needs no
+ * support from the compiler to be correct, only to be fast.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(addr) __builtin_prefetch(addr)
+#else
+#define PREFETCH(addr) ((void) 0)
+#endif
+
+/*
  * One automaton's pass over the text.  Returns whether the text holds a
  * non-ASCII byte (the ASCII automaton's high state was entered).
  */
@@ -663,16 +505,29 @@ scan_one(const Automaton *a, const uint8_t *p, size_t len, BnProvider provider,
 			i += (k); \
 			goto found; \
 		}
-		while (i + 4 <= len)
+
+		/*
+		 * Each load depends on the one before, and a deep state's entry is
+		 * rarely in L1; but the next state is most often the current one
+		 * plus one (the heavy paths, see build_one), so the loads two and
+		 * three bytes ahead, on that guess, are started now and overlap.
+		 * A wrong guess costs a wasted prefetch, never a wrong state.
+		 */
+#define PSTEP(k) \
+		STEP(k); \
+		PREFETCH(&col[p[i + (k) + 2]][cur + 1]); \
+		PREFETCH(&col[p[i + (k) + 3]][cur + 2]);
+		while (i + 7 <= len)
 		{
-			STEP(0);
-			STEP(1);
-			STEP(2);
-			STEP(3);
+			PSTEP(0);
+			PSTEP(1);
+			PSTEP(2);
+			PSTEP(3);
 			i += 4;
 		}
 		for (; i < len; i++)
 			STEP(0);
+#undef PSTEP
 #undef STEP
 		break;
 
