@@ -811,6 +811,12 @@ const BnRule bn_generic_rules[] = {
 	/* the recipient's own block list: "sender has been blocked by the
 	 * recipient" (Zoho, Microsoft 365 blocked-senders wording) */
 	R("blocked by the recipient", FILTERED, STRONG),
+	/* the recipient's own filter rules: "refused by the recipient's own
+	 * filter settings", "rejected by recipient's filter" (Zoho, Yahoo and
+	 * Outlook.com filter and rule wording) */
+	R("recipient's own filter", FILTERED, STRONG),
+	R("recipient's filter", FILTERED, STRONG),
+	R("recipients filter", FILTERED, STRONG),
 #undef G
 	/* the recipient accepts mail only from listed senders: AOL's "the
 	 * recipient is only accepting mail from specific email addresses"
