@@ -55,7 +55,7 @@ FROM demo_bounce b,
 \echo '   Forty bounce lines from many mail systems, each given a reason and a kind;'
 \echo '   the kind decides what happens to the address: hard (it does not exist),'
 \echo '   soft (try again), block (the sender is refused), none (not a bounce).'
-SELECT kind, count(*) AS lines,
+SELECT kind, sum(n) AS lines,
 	   -- the reasons, wrapped at 56 columns
 	   rtrim(regexp_replace(string_agg(reason || CASE WHEN n > 1 THEN ' x' || n ELSE '' END, ', ' ORDER BY reason),
 							'(.{1,56})( +|$)', E'\\1\n', 'g'), E'\n') AS reasons
