@@ -192,14 +192,7 @@ classify_row(Row *r, const char *reply, const char *status, const char *cmd,
 	bn_classify_explain(&r->in, &r->v, &r->ev);
 	r->key = -1;
 	if (r->ev.rule != NULL)
-	{
-		const BnRule *rule = r->ev.rule;
-
-		if (rule >= bn_generic_rules && rule < bn_generic_rules + bn_generic_rule_count)
-			r->key = (int) (rule - bn_generic_rules);
-		else
-			r->key = (int) (bn_generic_rule_count + (rule - bn_provider_rules));
-	}
+		r->key = bn_rule_key(r->ev.rule);
 	else if (r->ev.source == BN_EVIDENCE_PROVIDER_STATUS)
 		r->key = PROVIDER_STATUS_KEY(r->ev.provider);
 }
@@ -473,30 +466,24 @@ nfam_of(int key)
 static void
 key_label(int key, char *buf, size_t size)
 {
-	int			ng = (int) bn_generic_rule_count;
+	const BnRule *r;
 
 	if (key >= PROVIDER_STATUS_KEY(0))
 		snprintf(buf, size, "provider %s: private status codes",
 				 bn_provider_names[key - PROVIDER_STATUS_KEY(0)]);
-	else if (key < ng)
-		snprintf(buf, size, "\"%s\" [%s]", bn_generic_rules[key].phrase,
-				 bn_generic_rules[key].group);
+	else if ((r = bn_rule_at(key))->provider == BN_PROVIDER_UNKNOWN)
+		snprintf(buf, size, "\"%s\" [%s]", r->phrase, r->group);
 	else
 		snprintf(buf, size, "provider %s \"%s\" [%s]",
-				 bn_provider_names[bn_provider_rules[key - ng].provider],
-				 bn_provider_rules[key - ng].phrase, bn_provider_rules[key - ng].group);
+				 bn_provider_names[r->provider], r->phrase, r->group);
 }
 
 static const char *
 key_phrase(int key)
 {
-	int			ng = (int) bn_generic_rule_count;
-
 	if (key >= PROVIDER_STATUS_KEY(0))
 		return bn_provider_names[key - PROVIDER_STATUS_KEY(0)];
-	if (key < ng)
-		return bn_generic_rules[key].phrase;
-	return bn_provider_rules[key - ng].phrase;
+	return bn_rule_at(key)->phrase;
 }
 
 static int

@@ -44,11 +44,7 @@ static int	nrows;
 static int
 rule_key(const BnRule *rule)
 {
-	if (rule == NULL)
-		return -1;
-	if (rule >= bn_generic_rules && rule < bn_generic_rules + bn_generic_rule_count)
-		return (int) (rule - bn_generic_rules);
-	return (int) (bn_generic_rule_count + (rule - bn_provider_rules));
+	return rule == NULL ? -1 : bn_rule_key(rule);
 }
 
 static void
@@ -277,11 +273,7 @@ static const char *const remotes[] = {NULL, "gmail.com", "aspmx.l.google.com",
 static const char *
 phrase(void)
 {
-	size_t		n = bn_generic_rule_count + bn_provider_rule_count;
-	size_t		k = rnd((uint32_t) n);
-
-	return k < bn_generic_rule_count ? bn_generic_rules[k].phrase :
-		bn_provider_rules[k - bn_generic_rule_count].phrase;
+	return bn_rule_at((int) rnd((uint32_t) bn_rule_total()))->phrase;
 }
 
 static size_t

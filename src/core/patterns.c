@@ -170,6 +170,66 @@ normalize(const char *phrase, uint8_t *out)
 	return n;
 }
 
+/*
+ * The tables, in the order their rules are added: between two matches of
+ * the same priority ending at the same byte, the one added first wins.
+ */
+static const struct
+{
+	const BnRule *rules;
+	const size_t *count;
+}			rule_tables[] = {
+	{bn_generic_rules, &bn_generic_rule_count},
+	{bn_intl_rules, &bn_intl_rule_count},
+	{bn_stage_rules, &bn_stage_rule_count},
+	{bn_provider_rules, &bn_provider_rule_count},
+};
+
+#define RULE_TABLES ((int) (sizeof(rule_tables) / sizeof(rule_tables[0])))
+
+/* See patterns.h. */
+int
+bn_rule_key(const BnRule *rule)
+{
+	int			base = 0;
+
+	for (int t = 0; t < RULE_TABLES; t++)
+	{
+		size_t		n = *rule_tables[t].count;
+
+		if (rule >= rule_tables[t].rules && rule < rule_tables[t].rules + n)
+			return base + (int) (rule - rule_tables[t].rules);
+		base += (int) n;
+	}
+	return -1;
+}
+
+/* See patterns.h. */
+const BnRule *
+bn_rule_at(int key)
+{
+	for (int t = 0; t < RULE_TABLES && key >= 0; t++)
+	{
+		int			n = (int) *rule_tables[t].count;
+
+		if (key < n)
+			return &rule_tables[t].rules[key];
+		key -= n;
+	}
+	return NULL;
+}
+
+/* See patterns.h. */
+int
+bn_rule_total(void)
+{
+	int			n = 0;
+
+	for (int t = 0; t < RULE_TABLES; t++)
+		n += (int) *rule_tables[t].count;
+	return n;
+}
+
 /* Does the normalized phrase belong to this automaton? */
 static bool
 belongs(const Automaton *a, const uint8_t *buf, int n)
@@ -273,8 +333,8 @@ build_one(Automaton *a)
 		a->byte_class[c] = (uint8_t) a->nclasses++;
 	for (int c = '0'; c <= '9'; c++)
 		a->byte_class[c] = (uint8_t) a->nclasses++;
-	add_classes(a, bn_generic_rules, bn_generic_rule_count);
-	add_classes(a, bn_provider_rules, bn_provider_rule_count);
+	for (int t = 0; t < RULE_TABLES; t++)
+		add_classes(a, rule_tables[t].rules, *rule_tables[t].count);
 	for (int c = 0; c < 256; c++)
 	{
 		uint8_t		f = fold((uint8_t) c);
@@ -295,8 +355,8 @@ build_one(Automaton *a)
 	/* The trie. */
 	a->nstates = 1;
 	a->first_rule[0] = -1;
-	add_rules(a, bn_generic_rules, bn_generic_rule_count);
-	add_rules(a, bn_provider_rules, bn_provider_rule_count);
+	for (int t = 0; t < RULE_TABLES; t++)
+		add_rules(a, rule_tables[t].rules, *rule_tables[t].count);
 
 	/* Breadth first: failure links, dictionary links, full transitions. */
 	fail[0] = 0;

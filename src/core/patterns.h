@@ -79,11 +79,28 @@ typedef struct BnRule
 								 * comes from (RFC, MTA, provider docs) */
 } BnRule;
 
-/* The tables: generic rules (patterns.c), provider rules (provider_rules.c). */
+/*
+ * The tables: generic wording in English and the SMTP stage markers
+ * (phrases.c), in other languages (phrases_intl.c), provider wording
+ * (provider_rules.c).
+ */
 extern const BnRule bn_generic_rules[];
 extern const size_t bn_generic_rule_count;
+extern const BnRule bn_intl_rules[];
+extern const size_t bn_intl_rule_count;
+extern const BnRule bn_stage_rules[];
+extern const size_t bn_stage_rule_count;
 extern const BnRule bn_provider_rules[];
 extern const size_t bn_provider_rule_count;
+
+/*
+ * Every rule of every table, numbered in the order the matcher adds them
+ * (the order decides between equal matches): a rule's key, the rule of a
+ * key (NULL when out of range), and how many there are.
+ */
+extern int	bn_rule_key(const BnRule *rule);
+extern const BnRule *bn_rule_at(int key);
+extern int	bn_rule_total(void);
 
 /* The best wording found in a text. */
 typedef struct BnMatch

@@ -561,34 +561,28 @@ test_tables(void)
 
 	bn_patterns_stats(&s);
 	CHECK(s.complete);
-	CHECK_INT(s.rules, (int) (bn_generic_rule_count + bn_provider_rule_count));
+	CHECK_INT(s.rules, bn_rule_total());
 	CHECK(s.states > 1 && s.states < 32768);
 	printf("patterns: %d rules, %d states, %d classes (%zu KB of transitions)\n",
 		   s.rules, s.states, s.classes, s.table_bytes / 1024);
 
-	for (int t = 0; t < 2; t++)
+	for (int i = 0; i < bn_rule_total(); i++)
 	{
-		const BnRule *rules = t == 0 ? bn_generic_rules : bn_provider_rules;
-		size_t		n = t == 0 ? bn_generic_rule_count : bn_provider_rule_count;
+		const BnRule *r = bn_rule_at(i);
+		BnMatch		m;
 
-		for (size_t i = 0; i < n; i++)
+		CHECK(r->phrase[0] != '\0' && strlen(r->phrase) <= 63);
+		/* a word start is checked in the raw text: no blanks inside */
+		CHECK(!(r->flags & BN_RULE_WORD_START) || strchr(r->phrase, ' ') == NULL);
+		if (r->reason >= BN_MARK_STAGE_CONN || r->anchor != 0)
+			continue;
+		CHECK(r->reason < BN_REASON_COUNT);
+		bn_patterns_scan(r->phrase, strlen(r->phrase), (BnProvider) r->provider,
+						 r->status, &m);
+		if (m.prio < r->prio)
 		{
-			const BnRule *r = &rules[i];
-			BnMatch		m;
-
-			CHECK(r->phrase[0] != '\0' && strlen(r->phrase) <= 63);
-			/* a word start is checked in the raw text: no blanks inside */
-			CHECK(!(r->flags & BN_RULE_WORD_START) || strchr(r->phrase, ' ') == NULL);
-			if (r->reason >= BN_MARK_STAGE_CONN || r->anchor != 0)
-				continue;
-			CHECK(r->reason < BN_REASON_COUNT);
-			bn_patterns_scan(r->phrase, strlen(r->phrase), (BnProvider) r->provider,
-							 r->status, &m);
-			if (m.prio < r->prio)
-			{
-				unreachable++;
-				fprintf(stderr, "rule \"%s\" does not match itself\n", r->phrase);
-			}
+			unreachable++;
+			fprintf(stderr, "rule \"%s\" does not match itself\n", r->phrase);
 		}
 	}
 	CHECK_INT(unreachable, 0);

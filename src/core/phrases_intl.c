@@ -1,0 +1,486 @@
+/*
+ * phrases_intl.c
+ *		The generic wording in languages other than English, with the same
+ *		rules as phrases.c (see phrases.h).  Every phrase with a non-ASCII
+ *		byte goes to the matcher's second automaton, which only texts with
+ *		such a byte go through (patterns.c).
+ *
+ * Plain C: no PostgreSQL headers; data only.
+ */
+#include "phrases.h"
+
+const BnRule bn_intl_rules[] = {
+	/*
+	 * Non-English wording.  The matcher folds ASCII only: every non-ASCII
+	 * phrase matches its UTF-8 bytes exactly, so the usual capitalised
+	 * forms are listed too.  Sources: the providers' own help pages in the
+	 * language (Orange/Wanadoo and La Poste in French, T-Online and
+	 * GMX/WEB.DE in German, Mail.ru and Yandex in Russian, QQ/Tencent and
+	 * NetEase in Chinese, docomo/au in Japanese), the localised NDRs of
+	 * Exchange and the translated messages of Dovecot/Courier quota
+	 * warnings, and each language's plain wording for the reason.
+	 */
+#define G "user_unknown: fr/de/es/pt/it/nl wording (Orange, La Poste, T-Online, GMX, localised Exchange NDRs)"
+	/* French */
+	R("utilisateur inconnu", USER_UNKNOWN, STRONG),
+	R("destinataire inconnu", USER_UNKNOWN, STRONG),
+	R("adresse inconnue", USER_UNKNOWN, STRONG),
+	R("adresse inexistante", USER_UNKNOWN, STRONG),
+	R("compte inexistant", USER_UNKNOWN, STRONG),
+	R("utilisateur inexistant", USER_UNKNOWN, STRONG),
+	R("destinataire invalide", USER_UNKNOWN, STRONG),
+	R("aucun utilisateur", USER_UNKNOWN, STRONG),
+	R("existe pas", USER_UNKNOWN, MEDIUM - 5),
+	/* German */
+	R("unbekannter empf\xc3\xa4nger", USER_UNKNOWN, STRONG),
+	R("empf\xc3\xa4nger unbekannt", USER_UNKNOWN, STRONG),
+	R("unbekannter benutzer", USER_UNKNOWN, STRONG),
+	R("benutzer unbekannt", USER_UNKNOWN, STRONG),
+	R("ung\xc3\xbcltiger empf\xc3\xa4nger", USER_UNKNOWN, STRONG),
+	R("empf\xc3\xa4ngeradresse ist ung\xc3\xbcltig", USER_UNKNOWN, STRONG),
+	R("postfach existiert nicht", USER_UNKNOWN, STRONG),
+	R("adresse existiert nicht", USER_UNKNOWN, STRONG),
+	R("benutzer existiert nicht", USER_UNKNOWN, STRONG),
+	R("existiert nicht", USER_UNKNOWN, MEDIUM - 5),
+	/* Spanish */
+	R("usuario desconocido", USER_UNKNOWN, STRONG),
+	R("destinatario desconocido", USER_UNKNOWN, STRONG),
+	R("usuario no existe", USER_UNKNOWN, STRONG),
+	R("no existe ese usuario", USER_UNKNOWN, STRONG),
+	R("buz\xc3\xb3n no existe", USER_UNKNOWN, STRONG),
+	R("cuenta no existe", USER_UNKNOWN, STRONG),
+	R("direcci\xc3\xb3n no existe", USER_UNKNOWN, STRONG),
+	R("no existe", USER_UNKNOWN, MEDIUM - 5),
+	/* Portuguese */
+	R("usu\xc3\xa1rio desconhecido", USER_UNKNOWN, STRONG),
+	R("usuario desconhecido", USER_UNKNOWN, STRONG),
+	R("utilizador desconhecido", USER_UNKNOWN, STRONG),
+	R("destinat\xc3\xa1rio desconhecido", USER_UNKNOWN, STRONG),
+	R("destinatario desconhecido", USER_UNKNOWN, STRONG),
+	R("usu\xc3\xa1rio inexistente", USER_UNKNOWN, STRONG),
+	R("conta inexistente", USER_UNKNOWN, STRONG),
+	R("n\xc3\xa3o existe", USER_UNKNOWN, MEDIUM - 5),
+	R("nao existe", USER_UNKNOWN, MEDIUM - 5),
+	/* Italian */
+	R("utente sconosciuto", USER_UNKNOWN, STRONG),
+	R("destinatario sconosciuto", USER_UNKNOWN, STRONG),
+	R("utente inesistente", USER_UNKNOWN, STRONG),
+	R("utente non valido", USER_UNKNOWN, STRONG),
+	R("indirizzo inesistente", USER_UNKNOWN, STRONG),
+	R("casella inesistente", USER_UNKNOWN, STRONG),
+	R("non esiste", USER_UNKNOWN, MEDIUM - 5),
+	/* Dutch */
+	R("onbekende gebruiker", USER_UNKNOWN, STRONG),
+	R("gebruiker onbekend", USER_UNKNOWN, STRONG),
+	R("onbekende ontvanger", USER_UNKNOWN, STRONG),
+	R("ontvanger onbekend", USER_UNKNOWN, STRONG),
+	R("bestaat niet", USER_UNKNOWN, MEDIUM - 5),
+#undef G
+	/* Microsoft 365's localised "<user> wasn't found at <domain>":
+	 * German "wurde bei ... nicht gefunden", French "est introuvable sur",
+	 * Spanish "No se encontró a ... en", Portuguese "não foi encontrado";
+	 * weak like "existiert nicht": a clearer cause wins */
+#define G "user_unknown: localised Microsoft 365 NDR 'wasn't found at' (de, fr, es, pt)"
+	R("nicht gefunden", USER_UNKNOWN, MEDIUM - 5),
+	R("est introuvable", USER_UNKNOWN, MEDIUM - 5),
+	R("no se encontr\xc3\xb3", USER_UNKNOWN, MEDIUM - 5), /* no se encontró */
+	R("n\xc3\xa3o foi encontrad", USER_UNKNOWN, MEDIUM - 5), /* não foi encontrad */
+#undef G
+#define G "user_unknown: fr/de/es/pt/it/nl wording (Orange, La Poste, T-Online, GMX, localised Exchange NDRs)"
+#undef G
+#define G "user_unknown: ja/zh/ru wording (docomo/au, QQ, NetEase, Mail.ru, Yandex)"
+	/* Japanese */
+	R("\xe5\xae\x9b\xe5\x85\x88\xe4\xb8\x8d\xe6\x98\x8e", USER_UNKNOWN, STRONG), /* 宛先不明 */
+	R("\xe3\x83\xa6\xe3\x83\xbc\xe3\x82\xb6\xe3\x81\x8c\xe5\xad\x98\xe5\x9c\xa8\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93", USER_UNKNOWN, STRONG), /* ユーザが存在しません */
+	R("\xe3\x83\xa6\xe3\x83\xbc\xe3\x82\xb6\xe3\x83\xbc\xe3\x81\x8c\xe5\xad\x98\xe5\x9c\xa8\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93", USER_UNKNOWN, STRONG), /* ユーザーが存在しません */
+	R("\xe5\xad\x98\xe5\x9c\xa8\xe3\x81\x97\xe3\x81\xaa\xe3\x81\x84", USER_UNKNOWN, MEDIUM - 5), /* 存在しない */
+	R("\xe5\xad\x98\xe5\x9c\xa8\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93", USER_UNKNOWN, MEDIUM - 5), /* 存在しません */
+	/* Exchange's and Gmail's Japanese NDRs: "メールアドレスが見つかりません"
+	 * (the e-mail address could not be found) */
+	R("\xe3\x82\xa2\xe3\x83\x89\xe3\x83\xac\xe3\x82\xb9\xe3\x81\x8c\xe8\xa6\x8b\xe3\x81\xa4\xe3\x81\x8b\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93", USER_UNKNOWN, MEDIUM), /* アドレスが見つかりません */
+	/* Chinese, simplified and traditional */
+	R("\xe7\x94\xa8\xe6\x88\xb7\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USER_UNKNOWN, STRONG), /* 用户不存在 */
+	R("\xe7\x94\xa8\xe6\x88\xb6\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USER_UNKNOWN, STRONG), /* 用戶不存在 */
+	R("\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USER_UNKNOWN, STRONG), /* 收件人不存在 */
+	R("\xe9\x82\xae\xe7\xae\xb1\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USER_UNKNOWN, STRONG), /* 邮箱不存在 */
+	R("\xe5\xb8\x90\xe5\x8f\xb7\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USER_UNKNOWN, STRONG), /* 帐号不存在 */
+	R("\xe8\xb4\xa6\xe5\x8f\xb7\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USER_UNKNOWN, STRONG), /* 账号不存在 */
+	R("\xe5\x9c\xb0\xe5\x9d\x80\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USER_UNKNOWN, STRONG), /* 地址不存在 */
+	R("\xe6\x9f\xa5\xe6\x97\xa0\xe6\xad\xa4\xe7\x94\xa8\xe6\x88\xb7", USER_UNKNOWN, STRONG), /* 查无此用户 */
+	/* Russian */
+	R("\xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c \xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd", USER_UNKNOWN, STRONG), /* пользователь не найден */
+	R("\xd0\x9f\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c \xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd", USER_UNKNOWN, STRONG), /* Пользователь не найден */
+	R("\xd0\xbd\xd0\xb5\xd1\x82 \xd1\x82\xd0\xb0\xd0\xba\xd0\xbe\xd0\xb3\xd0\xbe \xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8f", USER_UNKNOWN, STRONG), /* нет такого пользователя */
+	R("\xd0\x9d\xd0\xb5\xd1\x82 \xd1\x82\xd0\xb0\xd0\xba\xd0\xbe\xd0\xb3\xd0\xbe \xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8f", USER_UNKNOWN, STRONG), /* Нет такого пользователя */
+	R("\xd1\x8f\xd1\x89\xd0\xb8\xd0\xba \xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd", USER_UNKNOWN, STRONG), /* ящик не найден */
+	R("\xd0\xbd\xd0\xb5\xd0\xb8\xd0\xb7\xd0\xb2\xd0\xb5\xd1\x81\xd1\x82\xd0\xbd\xd1\x8b\xd0\xb9 \xd0\xbf\xd0\xbe\xd0\xbb\xd1\x83\xd1\x87\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c", USER_UNKNOWN, STRONG), /* неизвестный получатель */
+	R("\xd0\x9d\xd0\xb5\xd0\xb8\xd0\xb7\xd0\xb2\xd0\xb5\xd1\x81\xd1\x82\xd0\xbd\xd1\x8b\xd0\xb9 \xd0\xbf\xd0\xbe\xd0\xbb\xd1\x83\xd1\x87\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c", USER_UNKNOWN, STRONG), /* Неизвестный получатель */
+	R("\xd0\xbd\xd0\xb5 \xd1\x81\xd1\x83\xd1\x89\xd0\xb5\xd1\x81\xd1\x82\xd0\xb2\xd1\x83\xd0\xb5\xd1\x82", USER_UNKNOWN, MEDIUM - 5), /* не существует */
+	R("\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81\xd0\xb0\xd1\x82 \xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd", USER_UNKNOWN, STRONG), /* адресат не найден */
+	R("\xd0\x90\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81\xd0\xb0\xd1\x82 \xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd", USER_UNKNOWN, STRONG), /* Адресат не найден */
+	/* Polish and Czech */
+	R("nie ma takiego u\xc5\xbcytkownika", USER_UNKNOWN, STRONG), /* nie ma takiego użytkownika */
+	R("u\xc5\xbeivatel neexistuje", USER_UNKNOWN, STRONG), /* uživatel neexistuje */
+#undef G
+#define G "user_unknown: it/pl \"nonexistent\" wording (Libero/Virgilio, Onet/WP/Interia help pages)"
+	/* Italian "inesistente" (nonexistent: "indirizzo email inesistente",
+	 * Libero/Virgilio help) and Polish "nie istnieje" (does not exist), as
+	 * the bare "non esiste" / "existiert nicht"; "domena nie istnieje"
+	 * stays host_unknown */
+	R("inesistente", USER_UNKNOWN, MEDIUM - 5),
+	R("nie istnieje", USER_UNKNOWN, MEDIUM - 5),
+#undef G
+#define G "user_unknown: Korean wording (Naver, Daum, Nate help pages)"
+	/* Korean (Naver, Daum, Nate help pages; "존재하지 않는" = "that does
+	 * not exist") */
+	R("\xec\xa1\xb4\xec\x9e\xac\xed\x95\x98\xec\xa7\x80 \xec\x95\x8a\xeb\x8a\x94 \xec\x82\xac\xec\x9a\xa9\xec\x9e\x90", USER_UNKNOWN, STRONG), /* 존재하지 않는 사용자 */
+	R("\xec\xa1\xb4\xec\x9e\xac\xed\x95\x98\xec\xa7\x80 \xec\x95\x8a\xeb\x8a\x94 \xea\xb3\x84\xec\xa0\x95", USER_UNKNOWN, STRONG), /* 존재하지 않는 계정 */
+	R("\xec\xa1\xb4\xec\x9e\xac\xed\x95\x98\xec\xa7\x80 \xec\x95\x8a\xeb\x8a\x94 \xeb\xa9\x94\xec\x9d\xbc", USER_UNKNOWN, STRONG), /* 존재하지 않는 메일 */
+	R("\xec\xa1\xb4\xec\x9e\xac\xed\x95\x98\xec\xa7\x80 \xec\x95\x8a", USER_UNKNOWN, MEDIUM - 5), /* 존재하지 않 */
+#undef G
+#define G "user_unknown: ja/zh/ru wording (docomo/au, QQ, NetEase, Mail.ru, Yandex)"
+#undef G
+#define G "host_unknown: non-English wording (pl, pt, cs)"
+	R("domena nie istnieje", HOST_UNKNOWN, STRONG),
+	R("dom\xc3\xadnio n\xc3\xa3o existe", HOST_UNKNOWN, STRONG), /* domínio não existe */
+	R("dom\xc3\xa9na neexistuje", HOST_UNKNOWN, STRONG), /* doména neexistuje */
+#undef G
+
+#define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+	R("bo\xc3\xaete aux lettres pleine", MAILBOX_FULL, STRONG), /* boîte aux lettres pleine */
+	R("boite aux lettres pleine", MAILBOX_FULL, STRONG),
+	R("bo\xc3\xaete pleine", MAILBOX_FULL, STRONG),
+	R("quota d\xc3\xa9pass\xc3\xa9", MAILBOX_FULL, STRONG), /* quota dépassé */
+	R("d\xc3\xa9passement de quota", MAILBOX_FULL, STRONG),
+	R("postfach voll", MAILBOX_FULL, STRONG),
+	R("postfach ist voll", MAILBOX_FULL, STRONG),
+	R("ist voll", MAILBOX_FULL, MEDIUM + 5),
+	R("speicherplatz", MAILBOX_FULL, MEDIUM),
+	R("kontingent \xc3\xbc""berschritten", MAILBOX_FULL, STRONG), /* Kontingent überschritten */
+	R("quota \xc3\xbc""berschritten", MAILBOX_FULL, STRONG),
+	R("buz\xc3\xb3n lleno", MAILBOX_FULL, STRONG), /* buzón lleno */
+	R("buzon lleno", MAILBOX_FULL, STRONG),
+	R("est\xc3\xa1 llena", MAILBOX_FULL, MEDIUM + 5), /* está llena */
+	R("esta llena", MAILBOX_FULL, MEDIUM + 5),
+#undef G
+	/* "(the mailbox) is full" in Spanish (el buzón está lleno), Portuguese
+	 * (a caixa está cheia) and Italian (la casella è piena), as "ist voll" */
+#define G "mailbox_full: es/pt/it \"is full\" wording"
+	R("est\xc3\xa1 lleno", MAILBOX_FULL, MEDIUM + 5), /* está lleno */
+	R("esta lleno", MAILBOX_FULL, MEDIUM + 5),
+	R("est\xc3\xa1 cheia", MAILBOX_FULL, MEDIUM + 5), /* está cheia */
+	R("\xc3\xa8 piena", MAILBOX_FULL, MEDIUM + 5), /* è piena */
+	/* French (la boîte aux lettres est pleine, Orange/SFR/La Poste) and
+	 * Dutch (de mailbox is vol, Telenet/Ziggo/KPN), the same form; the
+	 * Dutch one as whole words (a blank before it, a word end after it:
+	 * "this volume", "is voldoende" are not it) */
+	R("est pleine", MAILBOX_FULL, MEDIUM + 5),
+	{" is vol", BN_REASON_MAILBOX_FULL, MEDIUM + 5, BN_RULE_WORD_END, BN_PROVIDER_UNKNOWN, 0, 0, 0, G},
+#undef G
+#define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+	R("buz\xc3\xb3n est\xc3\xa1 lleno", MAILBOX_FULL, STRONG),
+	R("cuota excedida", MAILBOX_FULL, STRONG),
+	R("caixa postal cheia", MAILBOX_FULL, STRONG),
+	R("caixa de correio cheia", MAILBOX_FULL, STRONG),
+	R("caixa cheia", MAILBOX_FULL, STRONG),
+	R("cota excedida", MAILBOX_FULL, STRONG),
+	R("quota excedida", MAILBOX_FULL, STRONG),
+	R("casella piena", MAILBOX_FULL, STRONG),
+	R("casella di posta piena", MAILBOX_FULL, STRONG),
+	R("quota superata", MAILBOX_FULL, STRONG),
+	R("spazio esaurito", MAILBOX_FULL, STRONG),
+	R("postvak vol", MAILBOX_FULL, STRONG),
+	R("postvak is vol", MAILBOX_FULL, STRONG),
+	R("mailbox is vol", MAILBOX_FULL, STRONG),
+	R("quotum overschreden", MAILBOX_FULL, STRONG),
+	R("\xe5\xae\xb9\xe9\x87\x8f\xe3\x82\xaa\xe3\x83\xbc\xe3\x83\x90\xe3\x83\xbc", MAILBOX_FULL, STRONG), /* 容量オーバー */
+	R("\xe5\xae\xb9\xe9\x87\x8f\xe8\xb6\x85\xe9\x81\x8e", MAILBOX_FULL, STRONG), /* 容量超過 */
+	/* "(メールボックスの)容量を超えています" (exceeds the capacity),
+	 * Biglobe/OCN/carrier wording, as 容量超過 */
+	R("\xe5\xae\xb9\xe9\x87\x8f\xe3\x82\x92\xe8\xb6\x85\xe3\x81\x88", MAILBOX_FULL, MEDIUM + 5), /* 容量を超え */
+	R("\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab\xe3\x83\x9c\xe3\x83\x83\xe3\x82\xaf\xe3\x82\xb9\xe3\x81\x8c\xe3\x81\x84\xe3\x81\xa3\xe3\x81\xb1\xe3\x81\x84", MAILBOX_FULL, STRONG), /* メールボックスがいっぱい */
+	R("\xe9\x82\xae\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xa1", MAILBOX_FULL, STRONG), /* 邮箱已满 */
+	R("\xe9\x83\xb5\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xbf", MAILBOX_FULL, STRONG), /* 郵箱已滿 */
+	R("\xe4\xbf\xa1\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xbf", MAILBOX_FULL, STRONG), /* 信箱已滿 */
+	R("\xe9\x82\xae\xe7\xae\xb1\xe7\xa9\xba\xe9\x97\xb4\xe4\xb8\x8d\xe8\xb6\xb3", MAILBOX_FULL, STRONG), /* 邮箱空间不足 */
+	R("\xe5\xae\xb9\xe9\x87\x8f\xe5\xb7\xb2\xe6\xbb\xa1", MAILBOX_FULL, STRONG), /* 容量已满 */
+#undef G
+#define G "mailbox_full: QQ Mail bounce keywords (zh)"
+	/* QQ Mail's bounce keyword list: "收件人空间不足" (the recipient's
+	 * space is insufficient); the bare "空间不足" as for "ist voll" */
+	R("\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xe7\xa9\xba\xe9\x97\xb4\xe4\xb8\x8d\xe8\xb6\xb3", MAILBOX_FULL, STRONG), /* 收件人空间不足 */
+	R("\xe7\xa9\xba\xe9\x97\xb4\xe4\xb8\x8d\xe8\xb6\xb3", MAILBOX_FULL, MEDIUM + 5), /* 空间不足 */
+	R("\xe7\xa9\xba\xe9\x96\x93\xe4\xb8\x8d\xe8\xb6\xb3", MAILBOX_FULL, MEDIUM + 5), /* 空間不足 */
+#undef G
+#define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+#undef G
+#define G "mailbox_full: Polish wording"
+	/* Polish: "skrzynka (odbiorcy) jest pełna" (mailbox is full),
+	 * "przepełniona" (overflowing) */
+	R("skrzynka jest pe\xc5\x82na", MAILBOX_FULL, STRONG), /* skrzynka jest pełna */
+	R("skrzynka pe\xc5\x82na", MAILBOX_FULL, STRONG), /* skrzynka pełna */
+	R("jest pe\xc5\x82na", MAILBOX_FULL, MEDIUM + 5), /* jest pełna */
+	R("przepe\xc5\x82niona", MAILBOX_FULL, MEDIUM), /* przepełniona */
+#undef G
+#define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+#undef G
+#define G "mailbox_full: Korean wording (Naver, Daum help pages)"
+	/* Korean: "메일함이 가득 찼습니다" (the mailbox is full), "메일함 용량"
+	 * (mailbox capacity) exceeded */
+	R("\xeb\xa9\x94\xec\x9d\xbc\xed\x95\xa8\xec\x9d\xb4 \xea\xb0\x80\xeb\x93\x9d", MAILBOX_FULL, STRONG), /* 메일함이 가득 */
+	R("\xeb\xa9\x94\xec\x9d\xbc\xed\x95\xa8 \xec\x9a\xa9\xeb\x9f\x89 \xec\xb4\x88\xea\xb3\xbc", MAILBOX_FULL, STRONG), /* 메일함 용량 초과 */
+	/* Exchange's Korean NDR says 사서함 for the mailbox: "받는 사람의
+	 * 사서함이 가득 찼습니다" (the recipient's mailbox is full) */
+	R("\xec\x82\xac\xec\x84\x9c\xed\x95\xa8\xec\x9d\xb4 \xea\xb0\x80\xeb\x93\x9d", MAILBOX_FULL, STRONG), /* 사서함이 가득 */
+	R("\xec\x9a\xa9\xeb\x9f\x89 \xec\xb4\x88\xea\xb3\xbc", MAILBOX_FULL, MEDIUM), /* 용량 초과 */
+	/* the same with the subject particle: "메일함 용량이 초과되었습니다"
+	 * (the mailbox capacity has been exceeded) */
+	R("\xec\x9a\xa9\xeb\x9f\x89\xec\x9d\xb4 \xec\xb4\x88\xea\xb3\xbc", MAILBOX_FULL, MEDIUM), /* 용량이 초과 */
+#undef G
+#define G "mailbox_full: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+	R("\xd1\x8f\xd1\x89\xd0\xb8\xd0\xba \xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd", MAILBOX_FULL, STRONG), /* ящик переполнен */
+	R("\xd0\xaf\xd1\x89\xd0\xb8\xd0\xba \xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd", MAILBOX_FULL, STRONG), /* Ящик переполнен */
+	R("\xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd", MAILBOX_FULL, MEDIUM), /* переполнен */
+	R("\xd0\xbf\xd1\x80\xd0\xb5\xd0\xb2\xd1\x8b\xd1\x88\xd0\xb5\xd0\xbd\xd0\xb0 \xd0\xba\xd0\xb2\xd0\xbe\xd1\x82\xd0\xb0", MAILBOX_FULL, STRONG), /* превышена квота */
+#undef G
+
+#define G "suspend: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+	R("compte d\xc3\xa9sactiv\xc3\xa9", SUSPEND, STRONG), /* compte désactivé */
+	R("bo\xc3\xaete aux lettres d\xc3\xa9sactiv\xc3\xa9""e", SUSPEND, STRONG),
+	R("adresse d\xc3\xa9sactiv\xc3\xa9""e", SUSPEND, STRONG),
+	R("compte suspendu", SUSPEND, STRONG),
+#undef G
+#define G "suspend: French \"a été désactivé\" wording"
+	/* "has been disabled / suspended", "is disabled", as in English */
+	R("a \xc3\xa9t\xc3\xa9 d\xc3\xa9sactiv\xc3\xa9", SUSPEND, MEDIUM), /* a été désactivé */
+	R("a \xc3\xa9t\xc3\xa9 suspendu", SUSPEND, MEDIUM), /* a été suspendu */
+	R("est d\xc3\xa9sactiv\xc3\xa9", SUSPEND, MEDIUM), /* est désactivé */
+#undef G
+#define G "suspend: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+#undef G
+#define G "suspend: Polish wording"
+	/* Polish: "konto zablokowane / zawieszone / nieaktywne" */
+	R("konto zablokowane", SUSPEND, STRONG),
+	R("konto jest zablokowane", SUSPEND, STRONG),
+	R("konto zosta\xc5\x82o zablokowane", SUSPEND, STRONG), /* konto zostało zablokowane */
+	R("konto zawieszone", SUSPEND, STRONG),
+	R("konto nieaktywne", SUSPEND, STRONG),
+	R("konto jest nieaktywne", SUSPEND, STRONG),
+#undef G
+#define G "suspend: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+#undef G
+#define G "suspend: Korean dormant accounts (Nate/Naver dormant-account policy)"
+	/* Korean: Nate/Naver dormant-account policy: mail to a "휴면" (dormant)
+	 * account is returned */
+	R("\xed\x9c\xb4\xeb\xa9\xb4 \xea\xb3\x84\xec\xa0\x95", SUSPEND, STRONG), /* 휴면 계정 */
+	R("\xed\x9c\xb4\xeb\xa9\xb4 \xec\x83\x81\xed\x83\x9c", SUSPEND, STRONG), /* 휴면 상태 */
+#undef G
+#define G "suspend: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+	R("postfach deaktiviert", SUSPEND, STRONG),
+	R("postfach ist deaktiviert", SUSPEND, STRONG),
+	R("konto deaktiviert", SUSPEND, STRONG),
+	R("konto ist deaktiviert", SUSPEND, STRONG),
+	R("postfach gesperrt", SUSPEND, STRONG),
+	R("postfach ist gesperrt", SUSPEND, STRONG),
+	R("konto gesperrt", SUSPEND, STRONG),
+	R("cuenta desactivada", SUSPEND, STRONG),
+	R("cuenta deshabilitada", SUSPEND, STRONG),
+	R("cuenta suspendida", SUSPEND, STRONG),
+	R("buz\xc3\xb3n desactivado", SUSPEND, STRONG),
+	R("conta desativada", SUSPEND, STRONG),
+	R("conta desactivada", SUSPEND, STRONG),
+	R("conta suspensa", SUSPEND, STRONG),
+	R("caixa desativada", SUSPEND, STRONG),
+	R("casella disabilitata", SUSPEND, STRONG),
+	R("account disabilitato", SUSPEND, STRONG),
+	R("utente disabilitato", SUSPEND, STRONG),
+	R("account sospeso", SUSPEND, STRONG),
+	R("casella sospesa", SUSPEND, STRONG),
+	/* Italian "(la casella) è stata disattivata / disattivato" (has been
+	 * deactivated), as the Dutch "gedeactiveerd" */
+	R("disattivat", SUSPEND, MEDIUM),
+	R("account is uitgeschakeld", SUSPEND, STRONG),
+	R("mailbox is uitgeschakeld", SUSPEND, STRONG),
+	R("uitgeschakeld", SUSPEND, MEDIUM),
+	R("gedeactiveerd", SUSPEND, MEDIUM),
+	R("\xe3\x82\xa2\xe3\x82\xab\xe3\x82\xa6\xe3\x83\xb3\xe3\x83\x88\xe3\x81\x8c\xe7\x84\xa1\xe5\x8a\xb9", SUSPEND, STRONG), /* アカウントが無効 */
+	R("\xe5\x88\xa9\xe7\x94\xa8\xe5\x81\x9c\xe6\xad\xa2", SUSPEND, STRONG), /* 利用停止 */
+	R("\xe5\xb7\xb2\xe5\x81\x9c\xe7\x94\xa8", SUSPEND, STRONG), /* 已停用 */
+	R("\xe5\xb7\xb2\xe8\xa2\xab\xe5\x81\x9c\xe7\x94\xa8", SUSPEND, STRONG), /* 已被停用 */
+	R("\xe5\xb7\xb2\xe5\x86\xbb\xe7\xbb\x93", SUSPEND, STRONG), /* 已冻结 */
+	/* "(该邮箱)已被冻结" (has been frozen): the passive form, as 已冻结 */
+	R("\xe8\xa2\xab\xe5\x86\xbb\xe7\xbb\x93", SUSPEND, STRONG), /* 被冻结 */
+	R("\xe5\xb7\xb2\xe7\xa6\x81\xe7\x94\xa8", SUSPEND, STRONG), /* 已禁用 */
+	R("\xd1\x8f\xd1\x89\xd0\xb8\xd0\xba \xd0\xbe\xd1\x82\xd0\xba\xd0\xbb\xd1\x8e\xd1\x87\xd0\xb5\xd0\xbd", SUSPEND, STRONG), /* ящик отключен */
+	R("\xd1\x8f\xd1\x89\xd0\xb8\xd0\xba \xd0\xb7\xd0\xb0\xd0\xb1\xd0\xbb\xd0\xbe\xd0\xba\xd0\xb8\xd1\x80\xd0\xbe\xd0\xb2\xd0\xb0\xd0\xbd", SUSPEND, STRONG), /* ящик заблокирован */
+	R("\xd0\xb0\xd0\xba\xd0\xba\xd0\xb0\xd1\x83\xd0\xbd\xd1\x82 \xd0\xb7\xd0\xb0\xd0\xb1\xd0\xbb\xd0\xbe\xd0\xba\xd0\xb8\xd1\x80\xd0\xbe\xd0\xb2\xd0\xb0\xd0\xbd", SUSPEND, STRONG), /* аккаунт заблокирован */
+	R("\xd0\xb4\xd0\xb5\xd0\xb0\xd0\xba\xd1\x82\xd0\xb8\xd0\xb2\xd0\xb8\xd1\x80\xd0\xbe\xd0\xb2\xd0\xb0\xd0\xbd", SUSPEND, STRONG), /* деактивирован */
+#undef G
+
+#define G "spam_detected: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+	R("comme spam", SPAM_DETECTED, STRONG),
+	R("courrier ind\xc3\xa9sirable", SPAM_DETECTED, STRONG), /* courrier indésirable */
+	R("pourriel", SPAM_DETECTED, STRONG),
+	R("als spam", SPAM_DETECTED, STRONG),
+	R("spamverdacht", SPAM_DETECTED, STRONG),
+	R("unerw\xc3\xbcnscht", SPAM_DETECTED, STRONG), /* unerwünscht */
+	R("como spam", SPAM_DETECTED, STRONG),
+	R("correo no deseado", SPAM_DETECTED, STRONG),
+	R("mensagem indesejada", SPAM_DETECTED, STRONG),
+	R("lixo eletr\xc3\xb4nico", SPAM_DETECTED, STRONG),
+	R("come spam", SPAM_DETECTED, STRONG),
+#undef G
+#define G "spam_detected: Polish and Korean wording"
+	R("jako spam", SPAM_DETECTED, STRONG),
+	R("\xec\x8a\xa4\xed\x8c\xb8", SPAM_DETECTED, STRONG), /* 스팸 */
+#undef G
+#define G "spam_detected: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+	R("posta indesiderata", SPAM_DETECTED, STRONG),
+	R("ongewenste e-mail", SPAM_DETECTED, STRONG),
+	R("ongewenste mail", SPAM_DETECTED, STRONG),
+	R("\xe8\xbf\xb7\xe6\x83\x91\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab", SPAM_DETECTED, STRONG), /* 迷惑メール */
+	R("\xe3\x82\xb9\xe3\x83\x91\xe3\x83\xa0", SPAM_DETECTED, STRONG), /* スパム */
+	R("\xe5\x9e\x83\xe5\x9c\xbe\xe9\x82\xae\xe4\xbb\xb6", SPAM_DETECTED, STRONG), /* 垃圾邮件 */
+	R("\xe5\x9e\x83\xe5\x9c\xbe\xe9\x83\xb5\xe4\xbb\xb6", SPAM_DETECTED, STRONG), /* 垃圾郵件 */
+	R("\xd1\x81\xd0\xbf\xd0\xb0\xd0\xbc", SPAM_DETECTED, STRONG), /* спам */
+	R("\xd0\xa1\xd0\xbf\xd0\xb0\xd0\xbc", SPAM_DETECTED, STRONG), /* Спам */
+	R("\xd0\xa1\xd0\x9f\xd0\x90\xd0\x9c", SPAM_DETECTED, STRONG), /* СПАМ */
+#undef G
+
+#define G "greylisted: non-English wording (fr, de, es, pt, it, nl, ja, zh, ru)"
+	R("liste grise", GREYLISTED, EXACT),
+	R("r\xc3\xa9""essayez plus tard", GREYLISTED, WEAK), /* réessayez plus tard */
+	R("graue liste", GREYLISTED, EXACT),
+	R("sp\xc3\xa4ter erneut", GREYLISTED, WEAK), /* später erneut */
+	R("lista gris", GREYLISTED, EXACT),
+	R("m\xc3\xa1s tarde", GREYLISTED, WEAK), /* más tarde */
+	R("lista cinza", GREYLISTED, EXACT),
+	R("novamente mais tarde", GREYLISTED, WEAK),
+	R("lista grigia", GREYLISTED, EXACT),
+	R("riprovare pi\xc3\xb9 tardi", GREYLISTED, WEAK), /* riprovare più tardi */
+	R("riprova pi\xc3\xb9 tardi", GREYLISTED, WEAK),
+	R("grijze lijst", GREYLISTED, EXACT),
+	R("later opnieuw", GREYLISTED, WEAK),
+	R("\xe3\x82\xb0\xe3\x83\xac\xe3\x82\xa4\xe3\x83\xaa\xe3\x82\xb9\xe3\x83\x88", GREYLISTED, EXACT), /* グレイリスト */
+	R("\xe3\x82\xb0\xe3\x83\xac\xe3\x83\xbc\xe3\x83\xaa\xe3\x82\xb9\xe3\x83\x88", GREYLISTED, EXACT), /* グレーリスト */
+	R("\xe7\x81\xb0\xe5\x90\x8d\xe5\x8d\x95", GREYLISTED, EXACT), /* 灰名单 */
+	R("\xe7\xa8\x8d\xe5\x90\x8e\xe9\x87\x8d\xe8\xaf\x95", GREYLISTED, WEAK), /* 稍后重试 */
+	R("\xd1\x81\xd0\xb5\xd1\x80\xd1\x8b\xd0\xb9 \xd1\x81\xd0\xbf\xd0\xb8\xd1\x81\xd0\xbe\xd0\xba", GREYLISTED, EXACT), /* серый список */
+	R("\xd0\xbf\xd0\xbe\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80\xd0\xb8\xd1\x82\xd0\xb5 \xd0\xbf\xd0\xbe\xd0\xbf\xd1\x8b\xd1\x82\xd0\xba\xd1\x83 \xd0\xbf\xd0\xbe\xd0\xb7\xd0\xb6\xd0\xb5", GREYLISTED, WEAK), /* повторите попытку позже */
+	R("\xd0\x9f\xd0\xbe\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80\xd0\xb8\xd1\x82\xd0\xb5 \xd0\xbf\xd0\xbe\xd0\xbf\xd1\x8b\xd1\x82\xd0\xba\xd1\x83 \xd0\xbf\xd0\xbe\xd0\xb7\xd0\xb6\xd0\xb5", GREYLISTED, WEAK), /* Повторите попытку позже */
+#undef G
+
+#define G "vacation: non-English auto-replies (fr, de, es, pt, it, nl, sv, da, no, fi, ja, zh, ru)"
+	R("r\xc3\xa9ponse automatique", VACATION, EXACT - 5), /* réponse automatique */
+	R("absent du bureau", VACATION, EXACT - 5),
+	R("message d'absence", VACATION, EXACT - 5),
+	R("je suis absent", VACATION, EXACT - 5),
+	R("en cong\xc3\xa9", VACATION, STRONG), /* en congé */
+	R("abwesenheitsnotiz", VACATION, EXACT - 5),
+	/* Outlook's localised "Automatic reply:" prefix: Polish, Turkish,
+	 * Czech, Hungarian, Greek, Korean */
+	R("automatyczna odpowied\xc5\xba", VACATION, EXACT - 5), /* automatyczna odpowiedź */
+	R("Automatyczna odpowied\xc5\xba", VACATION, EXACT - 5), /* Automatyczna odpowiedź */
+	R("otomatik yan\xc4\xb1t", VACATION, EXACT - 5), /* otomatik yanıt */
+	R("Otomatik yan\xc4\xb1t", VACATION, EXACT - 5), /* Otomatik yanıt */
+	R("automatick\xc3\xa1 odpov\xc4\x9b\xc4\x8f", VACATION, EXACT - 5), /* automatická odpověď */
+	R("Automatick\xc3\xa1 odpov\xc4\x9b\xc4\x8f", VACATION, EXACT - 5), /* Automatická odpověď */
+	R("automatikus v\xc3\xa1lasz", VACATION, EXACT - 5), /* automatikus válasz */
+	R("\xce\x91\xcf\x85\xcf\x84\xcf\x8c\xce\xbc\xce\xb1\xcf\x84\xce\xb7 \xce\xb1\xcf\x80\xce\xac\xce\xbd\xcf\x84\xce\xb7\xcf\x83\xce\xb7", VACATION, EXACT - 5), /* Αυτόματη απάντηση */
+	R("\xec\x9e\x90\xeb\x8f\x99 \xed\x9a\x8c\xec\x8b\xa0", VACATION, EXACT - 5), /* 자동 회신 */
+	/* Outlook's localised "Automatic reply:" subject prefix: Swedish,
+	 * Danish and Norwegian "Autosvar:", Finnish "Automaattinen vastaus:" */
+	RS("autosvar", VACATION, EXACT - 5),
+	R("automaattinen vastaus", VACATION, EXACT - 5),
+	R("automatische antwort", VACATION, EXACT - 5),
+	R("nicht im b\xc3\xbcro", VACATION, EXACT - 5), /* nicht im Büro */
+	R("au\xc3\x9f""er haus", VACATION, EXACT - 5), /* außer Haus */
+	R("ausser haus", VACATION, EXACT - 5),
+	R("im urlaub", VACATION, EXACT - 5),
+	R("respuesta autom\xc3\xa1tica", VACATION, EXACT - 5), /* respuesta automática */
+	R("respuesta automatica", VACATION, EXACT - 5),
+	R("fuera de la oficina", VACATION, EXACT - 5),
+	R("de vacaciones", VACATION, EXACT - 5),
+	R("resposta autom\xc3\xa1tica", VACATION, EXACT - 5),
+	R("resposta automatica", VACATION, EXACT - 5),
+	R("fora do escrit\xc3\xb3rio", VACATION, EXACT - 5), /* fora do escritório */
+	R("de f\xc3\xa9rias", VACATION, EXACT - 5), /* de férias */
+	R("risposta automatica", VACATION, EXACT - 5),
+	R("fuori ufficio", VACATION, EXACT - 5),
+	R("in ferie", VACATION, EXACT - 5),
+	R("automatisch antwoord", VACATION, EXACT - 5),
+	R("afwezigheidsbericht", VACATION, EXACT - 5),
+	R("niet op kantoor", VACATION, EXACT - 5),
+	R("buiten kantoor", VACATION, EXACT - 5),
+	R("met vakantie", VACATION, EXACT - 5),
+	R("\xe8\x87\xaa\xe5\x8b\x95\xe5\xbf\x9c\xe7\xad\x94", VACATION, EXACT - 5), /* 自動応答 */
+	R("\xe8\x87\xaa\xe5\x8b\x95\xe8\xbf\x94\xe4\xbf\xa1", VACATION, EXACT - 5), /* 自動返信 */
+	R("\xe4\xb8\x8d\xe5\x9c\xa8\xe3\x81\xab\xe3\x81\x97\xe3\x81\xa6", VACATION, EXACT - 5), /* 不在にして */
+	R("\xe8\x87\xaa\xe5\x8a\xa8\xe5\x9b\x9e\xe5\xa4\x8d", VACATION, EXACT - 5), /* 自动回复 */
+	R("\xe8\x87\xaa\xe5\x8b\x95\xe5\x9b\x9e\xe8\xa6\x86", VACATION, EXACT - 5), /* 自動回覆 */
+	R("\xe6\xad\xa3\xe5\x9c\xa8\xe4\xbc\x91\xe5\x81\x87", VACATION, EXACT - 5), /* 正在休假 */
+	R("\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82\xd0\xb2\xd0\xb5\xd1\x82", VACATION, EXACT - 5), /* автоответ */
+	R("\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82\xd0\xb2\xd0\xb5\xd1\x82", VACATION, EXACT - 5), /* Автоответ */
+	R("\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbc\xd0\xb0\xd1\x82\xd0\xb8\xd1\x87\xd0\xb5\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9 \xd0\xbe\xd1\x82\xd0\xb2\xd0\xb5\xd1\x82", VACATION, EXACT - 5), /* автоматический ответ */
+	R("\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbc\xd0\xb0\xd1\x82\xd0\xb8\xd1\x87\xd0\xb5\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9 \xd0\xbe\xd1\x82\xd0\xb2\xd0\xb5\xd1\x82", VACATION, EXACT - 5), /* Автоматический ответ */
+	R("\xd0\xb2 \xd0\xbe\xd1\x82\xd0\xbf\xd1\x83\xd1\x81\xd0\xba\xd0\xb5", VACATION, EXACT - 5), /* в отпуске */
+#undef G
+
+	/*
+	 * Arabic, Hebrew, Greek, Thai, Vietnamese, Indonesian/Malay: each
+	 * language's plain words for the reason, as the localised NDRs of
+	 * Exchange/Outlook and Gmail and the regional providers' help pages
+	 * write them -- "(the mailbox) is full", "does not exist", "not
+	 * found" -- and Outlook's localised "Automatic reply:" prefix.  As
+	 * "ist voll": the bare "is full" counts in a failure text.
+	 */
+#define G "mailbox_full: ar, he, el, th, vi, id wording"
+	R("\xd9\x85\xd9\x85\xd8\xaa\xd9\x84\xd8\xa6", MAILBOX_FULL, MEDIUM + 5), /* ممتلئ */
+	R("\xd7\x9e\xd7\x9c\xd7\x90\xd7\x94", MAILBOX_FULL, MEDIUM), /* מלאה */
+	R("\xce\xb5\xce\xaf\xce\xbd\xce\xb1\xce\xb9 \xcf\x80\xce\xbb\xce\xae\xcf\x81\xce\xb5\xcf\x82", MAILBOX_FULL, MEDIUM + 5), /* είναι πλήρες */
+	R("\xce\xb5\xce\xaf\xce\xbd\xce\xb1\xce\xb9 \xce\xb3\xce\xb5\xce\xbc\xce\xac\xcf\x84\xce\xbf", MAILBOX_FULL, MEDIUM + 5), /* είναι γεμάτο */
+	R("\xe0\xb9\x80\xe0\xb8\x95\xe0\xb9\x87\xe0\xb8\xa1", MAILBOX_FULL, MEDIUM), /* เต็ม */
+	R("\xc4\x91\xc3\xa3 \xc4\x91\xe1\xba\xa7y", MAILBOX_FULL, MEDIUM + 5), /* đã đầy */
+	R("h\xe1\xbb\x99p th\xc6\xb0 \xc4\x91\xe1\xba\xa7y", MAILBOX_FULL, STRONG), /* hộp thư đầy */
+	RW("penuh", MAILBOX_FULL, MEDIUM),
+#undef G
+#define G "user_unknown: ar, he, el, th, vi wording"
+	/* "does not exist" as the English one (MEDIUM - 5) */
+	R("\xd8\xba\xd9\x8a\xd8\xb1 \xd9\x85\xd9\x88\xd8\xac\xd9\x88\xd8\xaf", USER_UNKNOWN, MEDIUM - 5), /* غير موجود */
+	R("\xd7\x90\xd7\x99\xd7\xa0\xd7\x95 \xd7\xa7\xd7\x99\xd7\x99\xd7\x9d", USER_UNKNOWN, MEDIUM - 5), /* אינו קיים */
+	R("\xd7\x90\xd7\x99\xd7\xa0\xd7\x94 \xd7\xa7\xd7\x99\xd7\x99\xd7\x9e\xd7\xaa", USER_UNKNOWN, MEDIUM - 5), /* אינה קיימת */
+	R("\xce\xb4\xce\xb5\xce\xbd \xcf\x85\xcf\x80\xce\xac\xcf\x81\xcf\x87\xce\xb5\xce\xb9", USER_UNKNOWN, MEDIUM - 5), /* δεν υπάρχει */
+	R("\xe0\xb9\x84\xe0\xb8\xa1\xe0\xb9\x88\xe0\xb8\x9e\xe0\xb8\x9a\xe0\xb8\x9c\xe0\xb8\xb9\xe0\xb9\x89\xe0\xb8\xa3\xe0\xb8\xb1\xe0\xb8\x9a", USER_UNKNOWN, STRONG), /* ไม่พบผู้รับ */
+	R("\xe0\xb9\x84\xe0\xb8\xa1\xe0\xb9\x88\xe0\xb8\x9e\xe0\xb8\x9a\xe0\xb8\x97\xe0\xb8\xb5\xe0\xb9\x88\xe0\xb8\xad\xe0\xb8\xa2\xe0\xb8\xb9\xe0\xb9\x88\xe0\xb8\xad\xe0\xb8\xb5\xe0\xb9\x80\xe0\xb8\xa1\xe0\xb8\xa5", USER_UNKNOWN, STRONG), /* ไม่พบที่อยู่อีเมล */
+	R("kh\xc3\xb4ng t\xe1\xbb\x93n t\xe1\xba\xa1i", USER_UNKNOWN, MEDIUM - 5), /* không tồn tại */
+#undef G
+	/* "the domain name does not exist" (NetEase, QQ wording), Japanese
+	 * "(the mail) server is not found" */
+#define G "host_unknown: zh, ja wording"
+	R("\xe5\x9f\x9f\xe5\x90\x8d\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", HOST_UNKNOWN, STRONG), /* 域名不存在 */
+	R("\xe3\x82\xb5\xe3\x83\xbc\xe3\x83\x90\xe3\x83\xbc\xe3\x81\x8c\xe8\xa6\x8b\xe3\x81\xa4\xe3\x81\x8b\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93", HOST_UNKNOWN, MEDIUM), /* サーバーが見つかりません */
+	R("\xe3\x82\xb5\xe3\x83\xbc\xe3\x83\x90\xe3\x81\x8c\xe8\xa6\x8b\xe3\x81\xa4\xe3\x81\x8b\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93", HOST_UNKNOWN, MEDIUM), /* サーバが見つかりません */
+#undef G
+	/* "junk content" (contains junk content), as 垃圾邮件 */
+#define G "spam_detected: zh wording"
+	R("\xe5\x9e\x83\xe5\x9c\xbe\xe5\x86\x85\xe5\xae\xb9", SPAM_DETECTED, STRONG), /* 垃圾内容 */
+#undef G
+	/* Russian "(ящик) отключён" (disabled), the ё spelling of "ящик
+	 * отключен" above */
+#define G "suspend: ru wording"
+	R("\xd0\xbe\xd1\x82\xd0\xba\xd0\xbb\xd1\x8e\xd1\x87\xd1\x91\xd0\xbd", SUSPEND, MEDIUM), /* отключён */
+#undef G
+	/* Outlook's localised "Automatic reply:" subject prefix: Indonesian,
+	 * Vietnamese, Greek, Arabic, Hebrew, Thai */
+#define G "vacation: id, vi, el, ar, he, th auto-replies"
+	R("balasan otomatis", VACATION, EXACT - 5),
+	R("tr\xe1\xba\xa3 l\xe1\xbb\x9di t\xe1\xbb\xb1 \xc4\x91\xe1\xbb\x99ng", VACATION, EXACT - 5), /* trả lời tự động */
+	R("\xce\xb1\xcf\x85\xcf\x84\xcf\x8c\xce\xbc\xce\xb1\xcf\x84\xce\xb7 \xce\xb1\xcf\x80\xce\xac\xce\xbd\xcf\x84\xce\xb7\xcf\x83\xce\xb7", VACATION, EXACT - 5), /* αυτόματη απάντηση */
+	R("\xce\x91\xcf\x85\xcf\x84\xcf\x8c\xce\xbc\xce\xb1\xcf\x84\xce\xb7 \xce\xb1\xcf\x80\xce\xac\xce\xbd\xcf\x84\xce\xb7\xcf\x83\xce\xb7", VACATION, EXACT - 5), /* Αυτόματη απάντηση */
+	R("\xd8\xb1\xd8\xaf \xd8\xaa\xd9\x84\xd9\x82\xd8\xa7\xd8\xa6\xd9\x8a", VACATION, EXACT - 5), /* رد تلقائي */
+	R("\xd7\x9e\xd7\xa2\xd7\xa0\xd7\x94 \xd7\x90\xd7\x95\xd7\x98\xd7\x95\xd7\x9e\xd7\x98\xd7\x99", VACATION, EXACT - 5), /* מענה אוטומטי */
+	R("\xe0\xb8\x95\xe0\xb8\xad\xe0\xb8\x9a\xe0\xb8\x81\xe0\xb8\xa5\xe0\xb8\xb1\xe0\xb8\x9a\xe0\xb8\xad\xe0\xb8\xb1\xe0\xb8\x95\xe0\xb9\x82\xe0\xb8\x99\xe0\xb8\xa1\xe0\xb8\xb1\xe0\xb8\x95\xe0\xb8\xb4", VACATION, EXACT - 5), /* ตอบกลับอัตโนมัติ */
+#undef G
+};
+
+const size_t bn_intl_rule_count = sizeof(bn_intl_rules) / sizeof(bn_intl_rules[0]);
