@@ -399,6 +399,7 @@ DECLARE
 	base_type oid;
 	tenant_expr text;
 	stmt text;
+	distributed boolean := false;
 BEGIN
 	IF list IS NULL OR address_column IS NULL THEN
 		RAISE EXCEPTION 'list and address_column must not be null'
@@ -463,9 +464,16 @@ BEGIN
 							  tenant_column);
 	END IF;
 
+	IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		EXECUTE 'SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition
+								WHERE logicalrelid OPERATOR(pg_catalog.=) $1)'
+			INTO distributed USING list;
+	END IF;
+
 	-- One statement, one snapshot: the matches, the delete of those not
 	-- protected, and the counts.  The search_path is pinned, so the
 	-- operators below are pg_catalog's.
+	IF NOT distributed THEN
 	stmt := format($q$
 WITH m AS MATERIALIZED (
 	SELECT l.tableoid AS rel, l.ctid AS tid, c.category,
@@ -507,6 +515,83 @@ r AS (
 	SELECT 'kept', m.category, count(*) FROM m
 	WHERE m.protected_until IS NOT NULL GROUP BY m.category
 )
+$q$, list, tenant_expr, address_column);
+	ELSE
+	-- A Citus table.  Its rows are on the workers and the state on the
+	-- coordinator, where protected_until() must run: the state side (each
+	-- address's category and protection) is computed first, on the
+	-- coordinator, and Citus ships it to the workers as an intermediate
+	-- result; the list's rows are matched there by their keys (a shard's
+	-- ctid means nothing on the coordinator).  The same categories and
+	-- precedence as above; the delete runs before the counts of the kept
+	-- rows, which it does not touch.
+	stmt := format($q$
+WITH c AS MATERIALIZED (
+	SELECT k.tenant, k.address, k.category,
+		   bounce.protected_until(k.address, k.tenant) AS protected_until
+	FROM (SELECT coalesce(s.tenant, p.tenant) AS tenant,
+				 coalesce(s.address, p.address) AS address,
+				 CASE
+				 WHEN 'confirmed' = ANY ($1) AND s.status = 'confirmed' THEN 'confirmed'
+				 WHEN 'hard' = ANY ($1) AND s.hard_streak > 0 THEN 'hard'
+				 WHEN 'soft' = ANY ($1)
+					  AND (s.soft_streak > 0 OR s.suppression_reason = 'soft_bounce') THEN 'soft'
+				 WHEN 'suppressed' = ANY ($1)
+					  AND (s.status = 'suppressed' OR p.address IS NOT NULL) THEN 'suppressed'
+				 END AS category,
+				 s.last_sent_at
+		  FROM bounce.address_state AS s
+		  FULL JOIN bounce.suppression AS p
+				 ON p.tenant = s.tenant AND p.address = s.address) AS k
+	-- an invalid address may be protected without a category of its own
+	WHERE k.category IS NOT NULL
+	   OR ('invalid' = ANY ($1) AND k.last_sent_at IS NOT NULL)
+),
+d AS (
+	DELETE FROM %1$s AS l
+	WHERE NOT $2
+	  AND (EXISTS (SELECT FROM c
+				   WHERE c.tenant = %2$s
+					 AND c.address = bounce.address_key(l.%3$I::pg_catalog.text)
+					 AND c.category IS NOT NULL AND c.protected_until IS NULL)
+		   OR ('invalid' = ANY ($1)
+			   AND bounce.address_problem(l.%3$I::pg_catalog.text) IS NOT NULL
+			   AND NOT EXISTS (SELECT FROM c
+							   WHERE c.tenant = %2$s
+								 AND c.address = bounce.address_key(l.%3$I::pg_catalog.text)
+								 AND (c.category IS NOT NULL
+									  OR c.protected_until IS NOT NULL))))
+	RETURNING %2$s AS tenant, bounce.address_key(l.%3$I::pg_catalog.text) AS address
+),
+removed AS (
+	SELECT coalesce(c.category, 'invalid') AS category, count(*) AS n
+	FROM d LEFT JOIN c
+		 ON c.tenant = d.tenant AND c.address = d.address AND c.category IS NOT NULL
+	GROUP BY 1
+),
+m AS (
+	SELECT coalesce(c.category, 'invalid') AS category,
+		   c.protected_until IS NOT NULL AS protected, count(*) AS n
+	FROM %1$s AS l
+	LEFT JOIN c ON c.tenant = %2$s
+			   AND c.address = bounce.address_key(l.%3$I::pg_catalog.text)
+	WHERE c.category IS NOT NULL
+	   OR ('invalid' = ANY ($1)
+		   AND bounce.address_problem(l.%3$I::pg_catalog.text) IS NOT NULL)
+	GROUP BY 1, 2
+),
+r AS (
+	SELECT 'removed' AS action, removed.category, removed.n FROM removed
+	UNION ALL
+	SELECT 'would_remove', m.category, m.n FROM m WHERE $2 AND NOT m.protected
+	UNION ALL
+	SELECT 'kept', m.category, m.n FROM m WHERE m.protected
+)
+$q$, list, tenant_expr, address_column);
+	END IF;
+
+	-- the report, from r (action, category, n): every chosen category, zeros too
+	stmt := stmt || $q$
 SELECT a.action, c.category,
 	   CASE WHEN a.action = 'kept' THEN 'recently_sent' END,
 	   coalesce(r.n, 0)
@@ -515,7 +600,7 @@ CROSS JOIN (VALUES (1, CASE WHEN $2 THEN 'would_remove' ELSE 'removed' END),
 				   (2, 'kept')) AS a(o, action)
 LEFT JOIN r ON r.action = a.action AND r.category = c.category
 ORDER BY a.o, c.o
-$q$, list, tenant_expr, address_column);
+$q$;
 
 	RETURN QUERY EXECUTE stmt USING chosen, dry_run;
 END
@@ -552,6 +637,20 @@ COMMENT ON FUNCTION bounce.track_purge() IS
 -- Attaching it is granted with bounce.track()'s EXECUTE; it also refuses to
 -- archive for a table that bounce.track() does not track.
 REVOKE ALL ON FUNCTION bounce.track_purge() FROM PUBLIC;
+
+-- A retention purge by time.  On one node it is the DELETE (the trigger
+-- above archives); on Citus the trigger would fire on the workers' shards
+-- and refuses there, so this is the way to purge a distributed events
+-- table: it archives on the coordinator.  It checks the caller's DELETE
+-- privilege on the table; on Citus it switches the table's archiving
+-- triggers off for its own DELETE, as the table's owner.
+CREATE FUNCTION bounce.purge_events(events regclass, older_than timestamptz)
+	RETURNS bigint
+	AS 'MODULE_PATHNAME', 'bounce_purge_events'
+	LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION bounce.purge_events(regclass, timestamptz) IS
+	'deletes the events of a tracked table older than older_than (by its time column) and keeps them in bounce.event_archive, so that they still count in every replay; returns the number purged; needs DELETE on the table; on Citus, run it on the coordinator (a DELETE on a distributed events table is refused on the shards)';
+REVOKE ALL ON FUNCTION bounce.purge_events(regclass, timestamptz) FROM PUBLIC;
 
 CREATE FUNCTION bounce.rebuild(
 		OUT addresses bigint, OUT events_replayed bigint, OUT active bigint,
@@ -690,6 +789,8 @@ CREATE OR REPLACE FUNCTION bounce.track_events(
 DECLARE
 	args text[] := ARRAY[]::text[];
 	ddl text;
+	citus_table boolean := false;
+	unsafe_triggers text;
 BEGIN
 	IF events IS NULL OR address IS NULL OR event IS NULL OR occurred_at IS NULL THEN
 		RAISE EXCEPTION 'events, address, event and occurred_at must not be null'
@@ -713,6 +814,20 @@ BEGIN
 		args := args || ('unknown_event=' || coalesce(unknown_event, 'null'));
 	END IF;
 
+	-- A Citus table: Citus creates the triggers on every shard, once told
+	-- so for this call; the tracking trigger is then switched off (on a
+	-- shard it would keep the state on a worker, and refuses to), and the
+	-- state is kept by bounce.rebuild() on the coordinator.
+	IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		EXECUTE 'SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition
+								WHERE logicalrelid OPERATOR(pg_catalog.=) $1)'
+			INTO citus_table USING events;
+	END IF;
+	IF citus_table THEN
+		unsafe_triggers := pg_catalog.current_setting('citus.enable_unsafe_triggers', true);
+		PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', 'on', true);
+	END IF;
+
 	ddl := format('CREATE TRIGGER %I AFTER INSERT ON %s ', trigger_name, events)
 		|| CASE for_each WHEN 'statement'
 			THEN 'REFERENCING NEW TABLE AS bounce_new_events FOR EACH STATEMENT '
@@ -732,7 +847,14 @@ BEGIN
 	-- partitions: the statement triggers on every partition, now and later
 	PERFORM bounce.track_partitions(events);
 	PERFORM bounce.track_check(events);
-	IF EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) events AND c.reltuples > 0)
+	IF citus_table THEN
+		EXECUTE format('ALTER TABLE %s DISABLE TRIGGER %I', events, trigger_name);
+		PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers',
+									  coalesce(unsafe_triggers, 'off'), true);
+		RAISE NOTICE '% is a Citus table: its address state is kept by bounce.rebuild() on the coordinator', events
+			USING DETAIL = format('Trigger %I is created disabled: on the shards it would keep the state on the workers.', trigger_name),
+				  HINT = format('Run SELECT * FROM bounce.rebuild(%L) on the coordinator after loading events, and purge with bounce.purge_events(); see "Running on Citus" in the README.', events::text);
+	ELSIF EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) events AND c.reltuples > 0)
 	THEN
 		RAISE NOTICE 'events already in % are not in the state yet', events
 			USING HINT = format('Run SELECT * FROM bounce.rebuild(%L) to replay them.', events::text);

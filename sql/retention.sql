@@ -78,6 +78,39 @@ DELETE FROM bounce.event_archive WHERE address = 'conf@ret.test' AND event = 'op
 SELECT addresses FROM bounce.rebuild();
 SELECT * FROM rst WHERE address = 'conf@ret.test';
 
+-- bounce.purge_events(): the purge by time, in one call; the same archive
+-- as a DELETE (it is the DELETE on one node; on Citus it archives on the
+-- coordinator, see test/check-citus.sh).
+CREATE TEMP TABLE before_purge AS
+SELECT * FROM bounce.address_state WHERE address LIKE '%@ret.test';
+SELECT bounce.purge_events('ret', '2024-06-02') AS purged;
+SELECT count(*) AS left_in_ret FROM ret;
+SELECT event, count(*) FROM bounce.event_archive
+WHERE address LIKE 'r_@ret.test' GROUP BY 1 ORDER BY 1;
+SELECT addresses FROM bounce.rebuild('ret');
+SELECT count(*) AS differences FROM (
+	(SELECT * FROM bounce.address_state WHERE address LIKE '%@ret.test' EXCEPT SELECT * FROM before_purge)
+	UNION ALL
+	(SELECT * FROM before_purge EXCEPT SELECT * FROM bounce.address_state WHERE address LIKE '%@ret.test')) d;
+SELECT bounce.purge_events('ret', NULL) AS null_purges_nothing;
+-- the caller's DELETE privilege decides, not the function's
+CREATE ROLE ret_reader;
+GRANT USAGE ON SCHEMA bounce TO ret_reader;
+GRANT SELECT ON ret TO ret_reader;
+GRANT EXECUTE ON FUNCTION bounce.purge_events(regclass, timestamptz) TO ret_reader;
+SET ROLE ret_reader;
+SELECT bounce.purge_events('ret', 'infinity');
+RESET ROLE;
+SELECT count(*) AS still_in_ret FROM ret;
+REVOKE ALL ON ret FROM ret_reader;
+REVOKE USAGE ON SCHEMA bounce FROM ret_reader;
+REVOKE ALL ON FUNCTION bounce.purge_events(regclass, timestamptz) FROM ret_reader;
+DROP ROLE ret_reader;
+-- a table without bounce.track(): its deletes would never be archived
+CREATE TABLE untracked_events (email text, occurred_at timestamptz);
+SELECT bounce.purge_events('untracked_events', 'infinity');
+DROP TABLE untracked_events;
+
 DROP VIEW rst;
 DROP TABLE ret;
 DELETE FROM bounce.event_archive WHERE address LIKE '%@ret.test';

@@ -31,6 +31,7 @@
 #include "utils/catcache.h"
 #include "utils/fmgroids.h"
 #include "utils/formatting.h"
+#include "utils/guc.h"
 #include "utils/hsearch.h"
 #include "utils/inval.h"
 #include "utils/json.h"
@@ -46,6 +47,7 @@
 
 #include "addrkey.h"
 #include "catalog.h"
+#include "citus.h"
 #include "core/addrkey.h"
 #include "guards.h"
 #include "track.h"
@@ -193,6 +195,16 @@ bounce_track_purge(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("function bounce.track_purge() was not called by the trigger manager"),
 				 errhint("bounce.track_events() attaches it to an events table.")));
+	/*
+	 * A TRUNCATE of a Citus table fires the coordinator's trigger, which
+	 * archives every row through Citus, before the shards are truncated: a
+	 * shard's own trigger (one moved, or distributed with its triggers,
+	 * has it) has nothing left to archive.  A DELETE has no such trigger
+	 * on the coordinator, and is refused on the shards (citus.c).
+	 */
+	if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event) &&
+		OidIsValid(bounce_citus_shard_of(td->tg_relation)))
+		return PointerGetDatum(NULL);
 	map = track_map_get_for(td->tg_trigger, td->tg_relation, TP_PURGE, false);
 
 	/*
@@ -301,3 +313,181 @@ bounce_track_purge(PG_FUNCTION_ARGS)
 	return PointerGetDatum(NULL);
 }
 
+
+
+/* ----------------------------------------------------------------
+ * A retention purge through the coordinator: bounce.purge_events()
+ * ---------------------------------------------------------------- */
+
+/* Run one utility statement through SPI, or fail naming it. */
+static void
+purge_utility(const char *sql)
+{
+	int			ret = SPI_execute(sql, false, 0);
+
+	if (ret < 0)
+		elog(ERROR, "could not run \"%s\": %s", sql, SPI_result_code_string(ret));
+}
+
+/* The enabled bounce.track_purge() triggers of a relation, by name. */
+static List *
+purge_triggers(Relation rel)
+{
+	Oid			fn = track_purge_function_oid();
+	List	   *names = NIL;
+
+	if (rel->trigdesc != NULL)
+		for (int i = 0; i < rel->trigdesc->numtriggers; i++)
+		{
+			Trigger    *t = &rel->trigdesc->triggers[i];
+
+			if (t->tgfoid == fn && t->tgenabled != TRIGGER_DISABLED)
+				names = lappend(names, pstrdup(t->tgname));
+		}
+	return names;
+}
+
+/*
+ * Switch triggers of a Citus table off or back on, as the table's owner;
+ * Citus changes them on every shard.  citus.enable_unsafe_triggers is on
+ * for these statements only, as Citus asks for a trigger change on a
+ * distributed table.
+ */
+static void
+purge_triggers_switch(const char *qname, Oid owner, List *names, bool enable)
+{
+	const char *unsafe = GetConfigOption("citus.enable_unsafe_triggers", true, false);
+	char	   *was = pstrdup(unsafe ? unsafe : "off");
+	SavedUser	saved;
+	ListCell   *lc;
+
+	if (names == NIL)
+		return;
+	become_user(owner, &saved);
+	(void) set_config_option("citus.enable_unsafe_triggers", "on", PGC_USERSET,
+							 PGC_S_SESSION, GUC_ACTION_LOCAL, true, 0, false);
+	foreach(lc, names)
+		purge_utility(psprintf("ALTER TABLE %s %s TRIGGER %s", qname,
+							   enable ? "ENABLE" : "DISABLE",
+							   quote_identifier((char *) lfirst(lc))));
+	(void) set_config_option("citus.enable_unsafe_triggers", was, PGC_USERSET,
+							 PGC_S_SESSION, GUC_ACTION_LOCAL, true, 0, false);
+	restore_user(&saved);
+}
+
+PG_FUNCTION_INFO_V1(bounce_purge_events);
+
+/*
+ * bounce.purge_events(events, older_than): a retention purge -- every event
+ * of a tracked table before older_than deleted and kept in
+ * bounce.event_archive, so that it still counts in every replay (SPEC 2,
+ * rule 11) -- with the caller's DELETE privilege; the number of events
+ * purged.
+ *
+ * On one node it is a DELETE: the table's bounce.track_purge() trigger
+ * archives.  On Citus that trigger would fire on the shards, on the
+ * workers, where the archive is not the one bounce.rebuild() reads, so it
+ * refuses there; here the purge switches it off for its own statement,
+ * deletes through Citus with RETURNING and archives the rows on the
+ * coordinator, in the same transaction.  Changing the triggers locks the
+ * table against writes until commit: purge in a quiet hour, in slices of
+ * time when there is much to purge (the deleted rows are held in memory).
+ */
+Datum
+bounce_purge_events(PG_FUNCTION_ARGS)
+{
+	Oid			relid = PG_GETARG_OID(0);
+	TimestampTz older_than = PG_GETARG_TIMESTAMPTZ(1);
+	AclResult	acl;
+	bool		citus;
+	Oid			argtype = TIMESTAMPTZOID;
+	Datum		arg = TimestampTzGetDatum(older_than);
+	int			ret;
+	volatile uint64 purged = 0;
+
+	acl = pg_class_aclcheck(relid, GetUserId(), ACL_DELETE);
+	if (acl != ACLCHECK_OK)
+		aclcheck_error(acl, OBJECT_TABLE, get_rel_name(relid));
+	bounce_citus_refuse_worker_state("bounce.purge_events");
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	citus = bounce_citus_is_table(relid);
+	track_hold();
+	PG_TRY();
+	{
+		Relation	rel = table_open(relid, RowExclusiveLock);
+		TrackMap   *map = track_map_get(track_find_trigger(rel), rel);
+		Oid			owner = rel->rd_rel->relowner;
+		List	   *names = citus ? purge_triggers(rel) : NIL;
+		char	   *qname = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
+													   RelationGetRelationName(rel));
+		const char *timecol = quote_identifier(map->cols[TK_TIME].colname);
+
+		if (citus && rel->rd_rel->relkind == RELKIND_PARTITIONED_TABLE)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("bounce.purge_events() does not purge a partitioned Citus table"),
+					 errdetail("The archiving triggers of %s are on its partitions.",
+							   RelationGetRelationName(rel)),
+					 errhint("Purge a partition at a time: SELECT bounce.purge_events('<partition>', older_than => ...).")));
+		/* the lock stays; an open relation could not have its triggers changed */
+		table_close(rel, NoLock);
+
+		if (!citus)
+		{
+			/* the table's own bounce.track_purge() trigger archives */
+			char	   *sql = psprintf("DELETE FROM %s WHERE %s OPERATOR(pg_catalog.<) $1",
+									   qname, timecol);
+
+			ret = SPI_execute_with_args(sql, 1, &argtype, &arg, NULL, false, 0);
+			if (ret != SPI_OK_DELETE)
+				elog(ERROR, "could not purge %s: %s", qname, SPI_result_code_string(ret));
+			purged = SPI_processed;
+		}
+		else
+		{
+			ArchiveBatch batch;
+			Arena		arena;
+			MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "bounce purge",
+													  ALLOCSET_DEFAULT_SIZES);
+			SPITupleTable *tt;
+			char	   *sql = psprintf("DELETE FROM %s WHERE %s OPERATOR(pg_catalog.<) $1 RETURNING %s",
+									   qname, timecol, map->select_list);
+
+			purge_triggers_switch(qname, owner, names, false);
+			ret = SPI_execute_with_args(sql, 1, &argtype, &arg, NULL, false, 0);
+			if (ret != SPI_OK_DELETE_RETURNING)
+				elog(ERROR, "could not purge %s: %s", qname, SPI_result_code_string(ret));
+			purged = SPI_processed;
+			tt = SPI_tuptable;
+			batch.cxt = AllocSetContextCreate(cxt, "bounce archive batch", ALLOCSET_DEFAULT_SIZES);
+			archive_batch_reset(&batch);
+			arena_init(&arena, AllocSetContextCreate(cxt, "bounce purge rows",
+													 ALLOCSET_DEFAULT_SIZES));
+			for (uint64 i = 0; i < tt->numvals; i++)
+			{
+				TrackEvent	te;
+
+				if (track_read_query_row(map, tt->vals[i], tt->tupdesc, &arena, &te))
+					archive_add(&batch, &te);
+				if (batch.n == 0)
+				{
+					MemoryContextReset(arena.cxt);
+					arena_init(&arena, arena.cxt);
+				}
+			}
+			archive_flush(&batch);
+			SPI_freetuptable(tt);
+			purge_triggers_switch(qname, owner, names, true);
+			MemoryContextDelete(cxt);
+		}
+	}
+	PG_FINALLY();
+	{
+		track_release();
+	}
+	PG_END_TRY();
+	SPI_finish();
+	PG_RETURN_INT64((int64) purged);
+}

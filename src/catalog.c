@@ -49,7 +49,7 @@ static BounceCatalog cat;
 static BounceCacheState cat_state = BOUNCE_CACHE_STALE;
 
 const char *const bounce_table_names[BT_COUNT] = {
-	"address_state", "policy", "suppression", "invalid_address"
+	"address_state", "suppression", "invalid_address"
 };
 
 static const char *const state_col_names[SC_COUNT] = {
@@ -236,8 +236,6 @@ catalog_load(void)
 	for (int i = 0; i < SC_COUNT; i++)
 		c.state_att[i] = table_attnum(c.relid[BT_STATE], BT_STATE,
 									  state_col_names[i]);
-	c.pol_window = table_attnum(c.relid[BT_POLICY], BT_POLICY,
-								"recent_send_window");
 	c.sp_tenant = table_attnum(c.relid[BT_SUPPRESSION], BT_SUPPRESSION, "tenant");
 	c.sp_address = table_attnum(c.relid[BT_SUPPRESSION], BT_SUPPRESSION, "address");
 	c.sp_reason = table_attnum(c.relid[BT_SUPPRESSION], BT_SUPPRESSION, "reason");

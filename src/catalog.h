@@ -67,7 +67,6 @@ extern Oid	bounce_extension_owner(void);
 typedef enum BounceTable
 {
 	BT_STATE,					/* bounce.address_state */
-	BT_POLICY,					/* bounce.policy */
 	BT_SUPPRESSION,				/* bounce.suppression */
 	BT_INVALID,					/* bounce.invalid_address */
 	BT_COUNT
@@ -111,7 +110,6 @@ typedef struct BounceCatalog
 	Oid			relid[BT_COUNT];
 	Oid			pkey[BT_COUNT];
 	AttrNumber	state_att[SC_COUNT];	/* bounce.address_state */
-	AttrNumber	pol_window;		/* bounce.policy.recent_send_window */
 	AttrNumber	sp_tenant;		/* bounce.suppression */
 	AttrNumber	sp_address;
 	AttrNumber	sp_reason;

@@ -18,10 +18,13 @@
  * Traps.  The tracking trigger fired on a shard would keep the state in
  * that worker's local bounce.address_state, which nobody reads, and
  * rebuild() run on a worker would fill that worker's copy: both are
- * refused with an error that says what to run instead.  So is sendable()
- * on a worker (where Citus runs it inside a query on a distributed
- * table): it would read the worker's empty state and call every address
- * sendable.
+ * refused with an error that says what to run instead.  So is every
+ * function that reads or changes the state, run on a worker (where Citus
+ * runs it inside a query on a distributed table, or a guard trigger fires
+ * on a shard): sendable(), protected_until(), remove_confirmed(),
+ * confirm_opt_in(), note_invalid(), protect_recent() and
+ * refuse_suppressed() would read the worker's empty state and call every
+ * address sendable and unprotected, or write state nobody reads.
  */
 #include "postgres.h"
 
@@ -144,20 +147,30 @@ bounce_citus_shard_of(Relation rel)
 
 /* See citus.h. */
 void
-bounce_citus_refuse_shard(Relation rel)
+bounce_citus_refuse_shard(Relation rel, bool purge)
 {
 	Oid			table = bounce_citus_shard_of(rel);
+	char	   *name;
 
-	if (OidIsValid(table))
+	if (!OidIsValid(table))
+		return;
+	name = quote_qualified_identifier(get_namespace_name(get_rel_namespace(table)),
+									  get_rel_name(table));
+	if (purge)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("bounce.track() does not keep the state of a Citus shard"),
-				 errdetail("Relation %s is a shard of %s; the state written here would stay in this node's local bounce.address_state, which no query on the coordinator reads.",
-						   RelationGetRelationName(rel),
-						   quote_qualified_identifier(get_namespace_name(get_rel_namespace(table)),
-													  get_rel_name(table))),
-				 errhint("On the coordinator, disable the trigger (ALTER TABLE %s DISABLE TRIGGER ...) and keep the state with SELECT bounce.rebuild('%s'); see \"Running on Citus\" in the README.",
-						 get_rel_name(table), get_rel_name(table))));
+				 errmsg("events deleted from a Citus shard cannot be archived there"),
+				 errdetail("Relation %s is a shard of %s; its purged events would stay in this node's local bounce.event_archive, which bounce.rebuild() on the coordinator does not read, and the state would forget them.",
+						   RelationGetRelationName(rel), name),
+				 errhint("Purge through the coordinator: SELECT bounce.purge_events('%s', older_than => ...); see \"Running on Citus\" in the README.",
+						 name)));
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("bounce.track() does not keep the state of a Citus shard"),
+			 errdetail("Relation %s is a shard of %s; the state written here would stay in this node's local bounce.address_state, which no query on the coordinator reads.",
+					   RelationGetRelationName(rel), name),
+			 errhint("On the coordinator, disable the trigger (ALTER TABLE %s DISABLE TRIGGER ...) and keep the state with SELECT bounce.rebuild('%s'); see \"Running on Citus\" in the README.",
+					 get_rel_name(table), get_rel_name(table))));
 }
 
 /*
@@ -182,16 +195,22 @@ citus_worker(void)
 }
 
 /* See citus.h. */
+bool
+bounce_citus_is_table(Oid relid)
+{
+	Datum		one;
+
+	return bounce_citus_present() &&
+		spi_lookup("SELECT 1::pg_catalog.int8 FROM pg_catalog.pg_dist_partition"
+				   " WHERE logicalrelid OPERATOR(pg_catalog.=) $1::pg_catalog.regclass",
+				   OIDOID, ObjectIdGetDatum(relid), &one);
+}
+
+/* See citus.h. */
 void
 bounce_citus_refuse_worker_rebuild(Oid relid)
 {
-	Datum		group;
-
-	if (!citus_worker())
-		return;
-	if (!spi_lookup("SELECT 1::pg_catalog.int8 FROM pg_catalog.pg_dist_partition"
-					" WHERE logicalrelid OPERATOR(pg_catalog.=) $1::pg_catalog.regclass",
-					OIDOID, ObjectIdGetDatum(relid), &group))
+	if (!citus_worker() || !bounce_citus_is_table(relid))
 		return;
 	ereport(ERROR,
 			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -199,6 +218,19 @@ bounce_citus_refuse_worker_rebuild(Oid relid)
 			 errdetail("On a worker it would fill this node's local bounce.address_state, which no query on the coordinator reads."),
 			 errhint("Connect to the coordinator and run SELECT bounce.rebuild('%s') there.",
 					 get_rel_name(relid))));
+}
+
+/* See citus.h. */
+void
+bounce_citus_refuse_worker_state(const char *funcname)
+{
+	if (!citus_worker())
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("%s() does not run on a Citus worker", funcname),
+			 errdetail("The address state is kept on the coordinator; this node's bounce.address_state and bounce.suppression are empty, so every address would look sendable and unprotected here."),
+			 errhint("In a query on a distributed table, anti-join bounce.unsendable_addresses instead; keep the guards and the state functions on the coordinator's own tables. See \"Running on Citus\" in the README.")));
 }
 
 PG_FUNCTION_INFO_V1(bounce_check_state_node);
@@ -212,11 +244,6 @@ PG_FUNCTION_INFO_V1(bounce_check_state_node);
 Datum
 bounce_check_state_node(PG_FUNCTION_ARGS)
 {
-	if (citus_worker())
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("bounce.sendable() does not run on a Citus worker"),
-				 errdetail("The address state is kept on the coordinator; this node's bounce.address_state and bounce.suppression are empty, so every address would look sendable."),
-				 errhint("In a query on a distributed table, anti-join bounce.unsendable_addresses instead; see \"Running on Citus\" in the README.")));
+	bounce_citus_refuse_worker_state("bounce.sendable");
 	PG_RETURN_BOOL(true);
 }

@@ -21,8 +21,11 @@ extern bool bounce_citus_present(void);
  */
 extern Oid	bounce_config_relid(const char *name);
 
-/* Errors when rel is a Citus shard: the tracking trigger fired on it. */
-extern void bounce_citus_refuse_shard(Relation rel);
+/*
+ * Errors when rel is a Citus shard: the tracking trigger, or with purge the
+ * archiving trigger of a retention purge, fired on it.
+ */
+extern void bounce_citus_refuse_shard(Relation rel, bool purge);
 
 /*
  * The Citus table a relation is a shard (placement) of, or InvalidOid: its
@@ -31,7 +34,16 @@ extern void bounce_citus_refuse_shard(Relation rel);
  */
 extern Oid	bounce_citus_shard_of(Relation rel);
 
+/* Is relid a Citus table (distributed, reference or Citus-managed local)? */
+extern bool bounce_citus_is_table(Oid relid);
+
 /* Errors when this node is a Citus worker and relid a Citus table. */
 extern void bounce_citus_refuse_worker_rebuild(Oid relid);
+
+/*
+ * Errors on a Citus worker: funcname reads or changes the address state,
+ * which is kept on the coordinator (the worker's tables are empty).
+ */
+extern void bounce_citus_refuse_worker_state(const char *funcname);
 
 #endif							/* BOUNCE_CITUS_H */

@@ -21,10 +21,11 @@
  *	tenant): the same rule for bounce.clean_list() and for a removal from
  *	the confirmed list that bounce.rebuild() keeps.
  *
- * Reading the state needs no privilege: bounce.address_state and
- * bounce.policy are probed through their primary keys with the index
- * access method, so a role that may only delete from its contacts is
- * judged like any other.  Whether a contact is still there is asked of the
+ * Reading the state needs no privilege: bounce.address_state is probed
+ * through its primary key with the index access method, and the window
+ * comes from the one policy cache (policy.c, which reads bounce.policy's
+ * Citus placement where there is one), so a role that may only delete
+ * from its contacts is judged like any other.  Whether a contact is still there is asked of the
  * contact table with a prepared query run as the table's owner, as
  * ri_triggers.c does, and only when the address is protected at all: the
  * common delete costs one index probe of bounce.address_state.
@@ -68,57 +69,12 @@
 
 #include "addrkey.h"
 #include "catalog.h"
+#include "citus.h"
 #include "guards.h"
 #include "tenancy.h"
 #include "track.h"
 #include "trigcache.h"
 #include "trigger_check.h"
-
-/* Bumped by every invalidation of bounce.policy: the memos' validity. */
-static uint64 policy_generation = 1;
-
-static bool callback_registered = false;
-
-/*
- * The recent_send_window last looked up, and the default row's: a mass
- * delete judges many rows of one tenant.  bounce.policy's statement
- * trigger sends a relcache invalidation on every change, which clears
- * them (in this session at its next command, elsewhere at the next
- * transaction).
- */
-typedef struct WindowMemo
-{
-	uint64		generation;		/* policy_generation when read; 0: none */
-	bool		found;
-	char		tenant[64];
-	Interval	window;
-} WindowMemo;
-
-static WindowMemo tenant_memo;
-static WindowMemo default_memo;
-
-/*
- * Forget the memos when bounce.policy changes (or everything, or one of
- * our tables: then the catalog information is stale, and its relations
- * may be new ones).
- */
-static void
-guards_invalidate(Oid relid)
-{
-	if (bounce_catalog_concerns(relid, BT_POLICY))
-		policy_generation++;
-}
-
-/* Register the invalidation callback once. */
-static void
-guards_register_callback(void)
-{
-	if (!callback_registered)
-	{
-		bounce_on_relcache_change(guards_invalidate);
-		callback_registered = true;
-	}
-}
 
 /* ----------------------------------------------------------------
  * Probes by primary key
@@ -242,69 +198,20 @@ guard_key_exists(BounceTable table, const char *tenant, const char *address,
 	return probe(table, tenant, address, snapshot, 0, NULL, NULL, NULL);
 }
 
-/* Probe bounce.policy for a tenant's recent_send_window, through a memo. */
-static bool
-window_of(const char *tenant, Snapshot snapshot, WindowMemo *memo,
-		  Interval *window)
-{
-	AttrNumber	attnum;
-	Datum		value;
-	bool		isnull = true;
-	bool		found;
-	uint64		generation;
-
-	/* from here on, a change to bounce.policy makes the memos old */
-	guards_register_callback();
-	generation = policy_generation;
-	if (memo->generation == generation && strcmp(memo->tenant, tenant) == 0)
-	{
-		*window = memo->window;
-		return memo->found;
-	}
-	attnum = bounce_catalog()->pol_window;
-	generation = policy_generation;	/* an invalidation while probing wins */
-	found = probe(BT_POLICY, tenant, NULL, snapshot, 1, &attnum, &value, &isnull);
-	found = found && !isnull;
-	if (found)
-		*window = *DatumGetIntervalP(value);
-	if (strlen(tenant) < sizeof(memo->tenant))
-	{
-		strcpy(memo->tenant, tenant);
-		memo->found = found;
-		if (found)
-			memo->window = *window;
-		memo->generation = generation;
-	}
-	return found;
-}
-
-/* The recent_send_window of a tenant: its row, the default row, 7 days. */
-static void
-policy_window(const char *tenant, Snapshot snapshot, Interval *window)
-{
-	if (tenant[0] != '\0' && window_of(tenant, snapshot, &tenant_memo, window))
-		return;
-	if (window_of("", snapshot, &default_memo, window))
-		return;
-	window->month = 0;
-	window->day = 7;
-	window->time = 0;
-}
-
 /* ----------------------------------------------------------------
  * The rule
  * ---------------------------------------------------------------- */
 
 /* Protected now: last_sent > now() - window; see guards.h. */
 bool
-guard_recent(const char *tenant, TimestampTz last_sent, Snapshot snapshot,
-			 Interval *window, TimestampTz *until)
+guard_recent(const char *tenant, TimestampTz last_sent, Interval *window,
+			 TimestampTz *until)
 {
 	TimestampTz horizon;
 
 	if (last_sent == DT_NOBEGIN)
 		return false;
-	policy_window(tenant, snapshot, window);
+	policy_recent_send_window(tenant, window);
 	*until = DatumGetTimestampTz(DirectFunctionCall2(timestamptz_pl_interval,
 													 TimestampTzGetDatum(last_sent),
 													 IntervalPGetDatum(window)));
@@ -611,6 +518,9 @@ guard_map_get(TriggerData *td, GuardKind kind, const char *funcname)
 						   "must fire BEFORE INSERT or BEFORE UPDATE, FOR EACH ROW",
 						   "CREATE TRIGGER ... BEFORE INSERT OR UPDATE OF email ON contacts FOR EACH ROW EXECUTE FUNCTION bounce.refuse_suppressed('address=email').");
 	}
+
+	/* on a Citus shard: the worker's state is empty, the guard would pass */
+	bounce_citus_refuse_worker_state(funcname);
 
 	args.kind = kind;
 	args.funcname = funcname;

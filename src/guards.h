@@ -80,12 +80,12 @@ extern bool guard_key_exists(BounceTable table, const char *tenant,
 
 /*
  * Is an address last sent to at last_sent protected now (emailed within
- * the tenant's recent_send_window)?  window and until (last_sent +
- * window) are set either way when last_sent is a time.
+ * the tenant's recent_send_window, from the policy cache of policy.c)?
+ * window and until (last_sent + window) are set either way when last_sent
+ * is a time.
  */
 extern bool guard_recent(const char *tenant, TimestampTz last_sent,
-						 Snapshot snapshot, Interval *window,
-						 TimestampTz *until);
+						 Interval *window, TimestampTz *until);
 
 /* The 23Q01 error. what: "remove confirmed bounce", "delete contact", ... */
 extern void guard_recent_error(const char *what, const char *where,

@@ -28,6 +28,7 @@
 #include "core/problem.h"
 #include "core/typo.h"
 #include "addrkey.h"
+#include "citus.h"
 #include "guards.h"
 #include "tenancy.h"
 #include "track.h"
@@ -230,6 +231,7 @@ bounce_note_invalid_sql(PG_FUNCTION_ARGS)
 				 errhint("An address is at most %d bytes (an RFC 5321 address at most 254), a tenant at most %d.",
 						 BOUNCE_ADDRESS_KEY_MAX, BOUNCE_TENANT_KEY_MAX)));
 	source = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	bounce_citus_refuse_worker_state("bounce.note_invalid");
 	tenant_require_own("invalid_address", tenant, "record invalid addresses");
 	problem = note_invalid(tenant, address, strlen(address),
 						   GetCurrentTransactionStartTimestamp(), source);

@@ -38,6 +38,7 @@
 #include "utils/rel.h"
 #include "utils/timestamp.h"
 
+#include "citus.h"
 #include "guards.h"
 #include "tenancy.h"
 #include "track.h"
@@ -351,6 +352,7 @@ bounce_confirm_opt_in(PG_FUNCTION_ARGS)
 	evidence_text = DatumGetCString(DirectFunctionCall1(jsonb_out, PG_GETARG_DATUM(1)));
 	tenant = PG_ARGISNULL(2) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(2));
 	tenant_require_own("suppression", tenant, "lift suppressions");
+	bounce_citus_refuse_worker_state("bounce.confirm_opt_in");
 	role = GetUserNameFromId(GetUserId(), false);
 	who = PG_ARGISNULL(3) ? role : text_to_cstring(PG_GETARG_TEXT_PP(3));
 	if (strlen(who) >= NAMEDATALEN)

@@ -52,16 +52,28 @@ static bool callback_registered = false;
 typedef struct PolicyEntry
 {
 	char	   *tenant;
-	BnPolicy	policy;
+	BnPolicy	policy;			/* what the state trigger applies */
+	Interval	recent_send_window; /* what the delete restriction protects */
 } PolicyEntry;
 
 static MemoryContext policy_cxt = NULL;
 static PolicyEntry *policies = NULL;
 static int	n_policies = 0;
 static BounceCacheState policies_state = BOUNCE_CACHE_STALE;
-static BnPolicy default_policy;
+static PolicyEntry default_entry;	/* the '' row, or the built-in policy */
 static char memo_tenant[128];	/* last lookup, when short */
-static const BnPolicy *memo_policy = NULL;
+static const PolicyEntry *memo_entry = NULL;
+
+/* The built-in policy: SPEC 5's thresholds, a window of 7 days. */
+static void
+builtin_default(PolicyEntry *e)
+{
+	e->tenant = "";
+	e->policy = bn_policy_default;
+	e->recent_send_window.month = 0;
+	e->recent_send_window.day = 7;
+	e->recent_send_window.time = 0;
+}
 
 /* Forget the policies when bounce.policy (or everything) changes. */
 static void
@@ -72,7 +84,7 @@ policy_invalidate(Oid relid)
 		policies_state != BOUNCE_CACHE_VALID)
 	{
 		policies_state = BOUNCE_CACHE_STALE;
-		memo_policy = NULL;
+		memo_entry = NULL;
 	}
 }
 
@@ -115,14 +127,15 @@ policies_load(void)
 	MemoryContextReset(policy_cxt);
 	policies = NULL;
 	n_policies = 0;
-	memo_policy = NULL;
-	default_policy = bn_policy_default;
+	memo_entry = NULL;
+	builtin_default(&default_entry);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	become_extension_owner(&saved);
 	ret = SPI_execute_snapshot(SPI_prepare(psprintf("SELECT tenant, hard_threshold, soft_threshold,"
-													" reset_on::pg_catalog.text[], reset_on_delivered"
+													" reset_on::pg_catalog.text[], reset_on_delivered,"
+													" recent_send_window"
 													" FROM %s",
 													quote_qualified_identifier(BOUNCE_SCHEMA,
 																			   get_rel_name(policy_relid))),
@@ -175,31 +188,34 @@ policies_load(void)
 		p.hard_threshold = Max(1, Min(p.hard_threshold, BN_THRESHOLD_MAX));
 		p.soft_threshold = Max(1, Min(p.soft_threshold, BN_THRESHOLD_MAX));
 		entries[i].policy = p;
+		d = SPI_getbinval(tup, desc, 6, &isnull);	/* NOT NULL in the table */
+		entries[i].recent_send_window = isnull ?
+			default_entry.recent_send_window : *DatumGetIntervalP(d);
 	}
 	SPI_finish();
 
 	qsort(entries, n, sizeof(PolicyEntry), policy_cmp);
 	for (int i = 0; i < n; i++)
 		if (entries[i].tenant[0] == '\0')
-			default_policy = entries[i].policy;
+			default_entry = entries[i];
 	policies = entries;
 	n_policies = n;
 	bounce_cache_loaded(&policies_state);
 }
 
-/* The policy of a tenant (a pointer valid until the cache reloads). */
-static const BnPolicy *
-policy_lookup(const char *tenant)
+/* The row of a tenant, or the default (valid until the cache reloads). */
+static const PolicyEntry *
+policy_entry(const char *tenant)
 {
 	int			lo = 0,
 				hi;
+	const PolicyEntry *found = &default_entry;
 
 	if (unlikely(policies_state != BOUNCE_CACHE_VALID))
 		policies_load();
-	if (memo_policy != NULL && strcmp(memo_tenant, tenant) == 0)
-		return memo_policy;
+	if (memo_entry != NULL && strcmp(memo_tenant, tenant) == 0)
+		return memo_entry;
 
-	memo_policy = &default_policy;
 	hi = n_policies - 1;
 	while (lo <= hi)
 	{
@@ -208,7 +224,7 @@ policy_lookup(const char *tenant)
 
 		if (c == 0)
 		{
-			memo_policy = &policies[mid].policy;
+			found = &policies[mid];
 			break;
 		}
 		if (c < 0)
@@ -217,21 +233,23 @@ policy_lookup(const char *tenant)
 			hi = mid - 1;
 	}
 	if (strlen(tenant) < sizeof(memo_tenant))
-		strcpy(memo_tenant, tenant);
-	else
 	{
-		const BnPolicy *p = memo_policy;
-
-		memo_policy = NULL;
-		return p;
+		strcpy(memo_tenant, tenant);
+		memo_entry = found;
 	}
-	return memo_policy;
+	return found;
 }
 
 /* The policy of a tenant; see track.h. */
 BnPolicy
 policy_for(const char *tenant)
 {
-	return *policy_lookup(tenant);
+	return policy_entry(tenant)->policy;
 }
 
+/* The recent_send_window of a tenant; see track.h. */
+void
+policy_recent_send_window(const char *tenant, Interval *window)
+{
+	*window = policy_entry(tenant)->recent_send_window;
+}

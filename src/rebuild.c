@@ -39,46 +39,6 @@
 #include "guards.h"
 #include "track.h"
 
-/*
- * The bounce.track() trigger of a relation: the enabled one, or when none
- * is enabled the disabled one; an error when none, or more than one.
- */
-static Trigger *
-find_track_trigger(Relation rel)
-{
-	Oid			fn = track_function_oid();
-	Trigger    *found = NULL;
-
-	for (int pass = 0; pass < 2 && found == NULL; pass++)
-	{
-		if (rel->trigdesc == NULL)
-			break;
-		for (int i = 0; i < rel->trigdesc->numtriggers; i++)
-		{
-			Trigger    *t = &rel->trigdesc->triggers[i];
-
-			if (t->tgfoid != fn)
-				continue;
-			if (pass == 0 && t->tgenabled == TRIGGER_DISABLED)
-				continue;
-			if (found != NULL)
-				ereport(ERROR,
-						(errcode(ERRCODE_DUPLICATE_OBJECT),
-						 errmsg("relation %s has more than one %sbounce.track() trigger",
-								RelationGetRelationName(rel), pass == 0 ? "enabled " : ""),
-						 errhint("Keep one trigger per events table.")));
-			found = t;
-		}
-	}
-	if (found == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("relation %s has no bounce.track() trigger",
-						RelationGetRelationName(rel)),
-				 errhint("bounce.rebuild() reads the column mapping from the trigger: attach one with bounce.track_events() first.")));
-	return found;
-}
-
 /* The state rows this rebuild did not write (kept as they are). */
 static int64
 count_untouched(StateStore *ss, CommandId start_cid)
@@ -192,7 +152,7 @@ rebuild_body(FunctionCallInfo fcinfo, Oid chosen)
 			aclcheck_error(acl, OBJECT_TABLE, get_rel_name(chosen));
 		bounce_citus_refuse_worker_rebuild(chosen);
 		rel = table_open(chosen, ShareLock);
-		chosen_map = track_map_get(find_track_trigger(rel), rel);
+		chosen_map = track_map_get(track_find_trigger(rel), rel);
 		source = track_map_relname(chosen_map);
 	}
 	else

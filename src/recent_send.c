@@ -41,6 +41,7 @@
 
 #include "addrkey.h"
 #include "catalog.h"
+#include "citus.h"
 #include "guards.h"
 #include "tenancy.h"
 #include "track.h"
@@ -135,7 +136,7 @@ bounce_restrict_confirmed_removal(PG_FUNCTION_ARGS)
 	if (now.found && now.last_sent != DT_NOBEGIN && now.last_sent > last_sent)
 		last_sent = now.last_sent;
 
-	if (guard_recent(tenant, last_sent, NULL, &window, &until))
+	if (guard_recent(tenant, last_sent, &window, &until))
 		guard_recent_error("remove confirmed bounce", " from the confirmed list",
 						   tenant, address, last_sent, &window, until);
 	return PointerGetDatum(NULL);
@@ -356,7 +357,7 @@ bounce_protect_recent(PG_FUNCTION_ARGS)
 	/* the state as the transaction sees it now */
 	CommandCounterIncrement();
 	guard_state_probe(tenant, address, NULL, &st);
-	if (!st.found || !guard_recent(tenant, st.last_sent, NULL, &window, &until))
+	if (!st.found || !guard_recent(tenant, st.last_sent, &window, &until))
 		return PointerGetDatum(NULL);
 	if (contact_still_there(m, old, desc, address))
 		return PointerGetDatum(NULL);
@@ -411,13 +412,14 @@ bounce_protected_until(PG_FUNCTION_ARGS)
 
 	if (address == NULL)
 		PG_RETURN_NULL();
+	bounce_citus_refuse_worker_state("bounce.protected_until");
 	acl = pg_class_aclcheck(cat->relid[BT_STATE], GetUserId(), ACL_SELECT);
 	if (acl != ACLCHECK_OK)
 		aclcheck_error(acl, OBJECT_TABLE, BOUNCE_SCHEMA ".address_state");
 	tenant_require_own("address_state", tenant, "read the state");
 	guard_state_probe(tenant, address, GetActiveSnapshot(), &st);
 	if (!st.found ||
-		!guard_recent(tenant, st.last_sent, GetActiveSnapshot(), &window, &until))
+		!guard_recent(tenant, st.last_sent, &window, &until))
 		PG_RETURN_NULL();
 	PG_RETURN_TIMESTAMPTZ(until);
 }
@@ -442,6 +444,7 @@ bounce_remove_confirmed(PG_FUNCTION_ARGS)
 	bool		removed = false;
 
 	tenant_require_own("address_state", tenant, "remove confirmed bounces");
+	bounce_citus_refuse_worker_state("bounce.remove_confirmed");
 
 	if (address == NULL)
 		ereport(ERROR,
@@ -458,7 +461,7 @@ bounce_remove_confirmed(PG_FUNCTION_ARGS)
 		if (!state_store_fetch(&ss, tenant, address, &st) ||
 			st.status != BN_ADDR_CONFIRMED)
 			break;
-		if (guard_recent(tenant, st.last_sent_at, NULL, &window, &until))
+		if (guard_recent(tenant, st.last_sent_at, &window, &until))
 			guard_recent_error("remove confirmed bounce", " from the confirmed list",
 							   tenant, address, st.last_sent_at, &window, until);
 		bn_state_clear(&st, Max(at, st.last_event_at));

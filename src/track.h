@@ -50,6 +50,12 @@ typedef struct TrackMap TrackMap;
 extern TrackMap *track_map_get(Trigger *trigger, Relation rel);
 
 /*
+ * The bounce.track() trigger of a relation: the enabled one, or when none
+ * is enabled the disabled one; an error when none, or more than one.
+ */
+extern Trigger *track_find_trigger(Relation rel);
+
+/*
  * The replay of one address into st (whose cleared_at is kept): its events
  * in every source -- each tracked table (a partitioned one whole) and the
  * archive of purged events -- in time order.  SPI must be connected.
@@ -138,6 +144,9 @@ extern bool state_store_write(StateStore *ss, const char *tenant,
 
 /* The policy of a tenant (its own row, the default row, or built-in). */
 extern BnPolicy policy_for(const char *tenant);
+
+/* The recent_send_window of a tenant, from the same row (built-in: 7 days). */
+extern void policy_recent_send_window(const char *tenant, Interval *window);
 
 /*
  * Bring the derived row of bounce.suppression in step with a state whose

@@ -97,6 +97,7 @@ struct TrackMap
 	int			replay_nargs[2];
 	char	   *scan_sql;		/* rebuild: every event, by address key */
 	char	   *head_sql;		/* "SELECT address, tenant, ..." */
+	char	   *select_list;	/* "address, tenant, ...", for a RETURNING */
 
 	TrackPurpose purpose;		/* what the trigger does with the rows */
 	bool		archive;		/* the map of bounce.event_archive */

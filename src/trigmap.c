@@ -325,9 +325,10 @@ build_queries(TrackMap *m, Relation rel)
 	addr_match = psprintf("%s OPERATOR(pg_catalog.=) $1", addr_key);
 
 	initStringInfo(&q);
-	appendStringInfo(&q, "SELECT %s, %s%s FROM ", addr_col,
+	appendStringInfo(&q, "%s, %s%s", addr_col,
 					 ten_col ? ten_col : "NULL::pg_catalog.text", sel.data);
-	m->head_sql = MemoryContextStrdup(m->cxt, q.data);
+	m->select_list = MemoryContextStrdup(m->cxt, q.data);
+	m->head_sql = MemoryContextStrdup(m->cxt, psprintf("SELECT %s FROM ", q.data));
 
 	resetStringInfo(&q);
 	appendStringInfo(&q, "%s%s WHERE %s", m->head_sql, qname, addr_match);
@@ -386,7 +387,8 @@ map_build(Trigger *trigger, Relation rel, MemoryContext parent, void *arg,
 	TupleDesc	desc = RelationGetDescr(rel);
 	BounceTypes bt;
 
-	bounce_citus_refuse_shard(rel);	/* the state would stay on a worker */
+	/* the state, or the archive, would stay on a worker */
+	bounce_citus_refuse_shard(rel, purpose == TP_PURGE);
 	cxt = AllocSetContextCreate(parent, "bounce track map",
 								ALLOCSET_SMALL_SIZES);
 	old = MemoryContextSwitchTo(cxt);
@@ -547,6 +549,43 @@ map_free(void *p)
 			m->replay_plan[i] = NULL;
 		}
 	MemoryContextDelete(m->cxt);
+}
+
+/* The bounce.track() trigger of a relation; see track.h. */
+Trigger *
+track_find_trigger(Relation rel)
+{
+	Oid			fn = track_function_oid();
+	Trigger    *found = NULL;
+
+	for (int pass = 0; pass < 2 && found == NULL; pass++)
+	{
+		if (rel->trigdesc == NULL)
+			break;
+		for (int i = 0; i < rel->trigdesc->numtriggers; i++)
+		{
+			Trigger    *t = &rel->trigdesc->triggers[i];
+
+			if (t->tgfoid != fn)
+				continue;
+			if (pass == 0 && t->tgenabled == TRIGGER_DISABLED)
+				continue;
+			if (found != NULL)
+				ereport(ERROR,
+						(errcode(ERRCODE_DUPLICATE_OBJECT),
+						 errmsg("relation %s has more than one %sbounce.track() trigger",
+								RelationGetRelationName(rel), pass == 0 ? "enabled " : ""),
+						 errhint("Keep one trigger per events table.")));
+			found = t;
+		}
+	}
+	if (found == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("relation %s has no bounce.track() trigger",
+						RelationGetRelationName(rel)),
+				 errhint("bounce.rebuild() and bounce.purge_events() read the column mapping from the trigger: attach one with bounce.track_events() first.")));
+	return found;
 }
 
 /* The checked mapping of a trigger on a relation, for a purpose. */

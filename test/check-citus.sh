@@ -154,17 +154,27 @@ sql="SELECT string_agg(r::text || ':' || n, ',' ORDER BY r) FROM
 expect "the rule deleted on the coordinator, gone on the workers" \
 	"$(q 0 "$sql")" "user_unknown:40,security_error:20"
 
-# 4. Events distributed by tenant; the trigger stays disabled; the state
-#    is replayed on the coordinator.
+# 4. Events distributed by tenant, then tracked as on one node: the
+#    tracking trigger is created disabled, the state replayed on the
+#    coordinator.
 q 0 "CREATE TABLE events (account_id bigint, email text, campaign_id bigint, type text,
 		smtp_code int, smtp_status text, diagnostic text, occurred_at timestamptz);
-	CREATE INDEX ON events (account_id, lower(email));
-	SELECT bounce.track_events('events', 'email', 'type', 'campaign_id', 'occurred_at',
-		diagnostic => 'diagnostic', status => 'smtp_status', reply_code => 'smtp_code',
-		tenant => 'account_id');
-	ALTER TABLE events DISABLE TRIGGER bounce_track;
-	SET citus.enable_unsafe_triggers = on;
+	CREATE INDEX ON events (account_id, bounce.address_key(email));
 	SELECT create_distributed_table('events', 'account_id');" >/dev/null
+out=$(q 0 "SELECT bounce.track_events('events', 'email', 'type', 'campaign_id', 'occurred_at',
+		diagnostic => 'diagnostic', status => 'smtp_status', reply_code => 'smtp_code',
+		tenant => 'account_id')")
+expect "track_events() on a distributed table says where the state is kept" \
+	"$(echo "$out" | grep -c 'is a Citus table: its address state is kept by bounce.rebuild() on the coordinator')" 1
+# (Citus keeps a TRUNCATE trigger on the coordinator's table only)
+expect "its tracking trigger is disabled, the archiving one is on, on every shard" \
+	"$(q 0 "SELECT count(*) FROM run_command_on_shards('events',
+		\$\$SELECT string_agg(tgname || tgenabled::text, ',' ORDER BY tgname) FROM pg_trigger
+		  WHERE tgrelid = '%s'::regclass AND tgname LIKE 'bounce_track%%'\$\$)
+		WHERE result ~ '^bounce_track_[0-9]+D,bounce_track_purge_[0-9]+O$'")" 8
+expect "citus.enable_unsafe_triggers is as it was after it" \
+	"$(q 0 "BEGIN; SELECT bounce.track_events('events', 'email', 'type', 'campaign_id', 'occurred_at',
+		trigger_name => 'second') IS NOT NULL; SHOW citus.enable_unsafe_triggers; ROLLBACK" | tail -1)" off
 PGOPTIONS="-c citus.enable_unsafe_triggers=on" q 0 "ALTER TABLE events ENABLE TRIGGER bounce_track"
 err=$(qerr 0 "INSERT INTO events VALUES (1, 'trap@example.net', 1, 'sent', NULL, NULL, NULL, now())")
 expect "the tracking trigger on a shard is refused" \
@@ -175,12 +185,16 @@ PGOPTIONS="-c citus.enable_unsafe_triggers=on" q 0 "ALTER TABLE events DISABLE T
 load() {	# load FILE: COPY a TSV of test/citus/model.py into events
 	q 0 "\\copy events FROM '$1'" >/dev/null
 }
-check_model() {	# check_model NAME: rebuild on the coordinator, compare with the model
-	local out
-	q 0 "SELECT bounce.rebuild('events')" >/dev/null
+export_events() {	# export_events FILE: the events as the model reads them
 	q 0 "COPY (SELECT account_id, email, campaign_id, type,
 			bounce.kind_for(diagnostic, smtp_code, smtp_status::bounce.smtp_status),
-			extract(epoch FROM occurred_at) FROM events) TO STDOUT" > "$CTMP/events.tsv"
+			extract(epoch FROM occurred_at) FROM events) TO STDOUT" > "$1"
+}
+check_model() {	# check_model NAME [EVENTS]: rebuild on the coordinator, compare
+	# with the model of EVENTS (default: the events table now)
+	local out
+	q 0 "SELECT bounce.rebuild('events')" >/dev/null
+	if [ -n "${2:-}" ]; then cp "$2" "$CTMP/events.tsv"; else export_events "$CTMP/events.tsv"; fi
 	q 0 "COPY (SELECT tenant, address, status, suppression_reason, hard_streak, soft_streak
 			FROM bounce.address_state WHERE tenant <> '') TO STDOUT" > "$CTMP/state.tsv"
 	out=$(python3 test/citus/model.py check "$CTMP/events.tsv" "$CTMP/state.tsv")
@@ -224,6 +238,70 @@ expect "a send query on a distributed list = sendable() on one node" \
 err=$(qerr 1 "SELECT bounce.rebuild('events')")
 expect "rebuild() on a worker is refused" "$(echo "$err" | grep -c 'runs on the Citus coordinator')" 1
 
+# The other functions of the state, pushed down to the workers, and the
+# guards fired on a shard, would read the workers' empty state (every
+# address sendable and unprotected) or write state nobody reads: refused.
+for f in "bounce.protected_until(email, account_id::text)" \
+	"bounce.confirm_opt_in(email, '{\"token\": 1}', account_id::text)" \
+	"bounce.remove_confirmed(email, account_id::text)" \
+	"bounce.note_invalid(email, account_id::text)"; do
+	err=$(qerr 0 "SELECT count(*) FROM contacts WHERE $f IS NOT NULL")
+	expect "${f%%(*}() pushed down to the workers is refused" \
+		"$(echo "$err" | grep -c "${f%%(*}() does not run on a Citus worker")" 1
+done
+# (one statement per call: Citus sends a trigger's DDL with its query text)
+q 0 "CREATE TABLE guarded (account_id bigint, email text);
+	SELECT create_distributed_table('guarded', 'account_id');" >/dev/null
+PGOPTIONS="-c citus.enable_unsafe_triggers=on" q 0 "CREATE CONSTRAINT TRIGGER guarded_recent
+	AFTER DELETE OR UPDATE ON guarded
+	FOR EACH ROW EXECUTE FUNCTION bounce.protect_recent('address=email', 'tenant=account_id')"
+PGOPTIONS="-c citus.enable_unsafe_triggers=on" q 0 "CREATE TRIGGER guarded_suppressed
+	BEFORE INSERT OR UPDATE ON guarded
+	FOR EACH ROW EXECUTE FUNCTION bounce.refuse_suppressed('address=email', 'tenant=account_id')"
+err=$(qerr 0 "INSERT INTO guarded VALUES (1, 'guarded@example.net')")
+echo "  $err"
+expect "refuse_suppressed() on a shard is refused" \
+	"$(echo "$err" | grep -c 'refuse_suppressed() does not run on a Citus worker')" 1
+PGOPTIONS="-c citus.enable_unsafe_triggers=on" q 0 "ALTER TABLE guarded DISABLE TRIGGER guarded_suppressed"
+q 0 "INSERT INTO guarded VALUES (1, 'guarded@example.net')"
+err=$(qerr 0 "DELETE FROM guarded")
+echo "  $err"
+expect "protect_recent() on a shard is refused" \
+	"$(echo "$err" | grep -c 'protect_recent() does not run on a Citus worker')" 1
+
+# clean_list() on a distributed list, against the same list on one node:
+# every category, invalid addresses among them, and a tenant whose window
+# protects its addresses (kept), dry run first.
+q 0 "CREATE TABLE list_local AS SELECT account_id, email FROM contacts_local
+		UNION ALL SELECT 2, 'no-at-sign.example.net' UNION ALL SELECT 4, 'someone@gmial.com';
+	CREATE TABLE list AS SELECT * FROM list_local;
+	SELECT create_distributed_table('list', 'account_id');
+	INSERT INTO bounce.policy (tenant, recent_send_window) VALUES ('5', '100 years');" >/dev/null
+for run in "dry_run => true" "dry_run => false"; do
+	sql="SELECT string_agg(concat_ws(' ', action, category, reason, count), ',' ORDER BY action, category)
+		FROM bounce.clean_list('TABLE', 'email', 'account_id', '{confirmed,hard,soft,suppressed,invalid}', $run)"
+	out=$(q 0 "${sql//TABLE/list}")
+	expect "clean_list($run) on a distributed list = on one node" "$out" "$(q 0 "${sql//TABLE/list_local}")"
+	echo "  $out" | cut -c1-200
+done
+sql="SELECT count(*) || ' ' || md5(string_agg(account_id || ' ' || email, ',' ORDER BY account_id, email)) FROM TABLE"
+expect "the rows it keeps are the same" "$(q 0 "${sql//TABLE/list}")" "$(q 0 "${sql//TABLE/list_local}")"
+q 0 "DELETE FROM bounce.policy WHERE tenant = '5'" >/dev/null
+
+# The delete restriction on the coordinator reads bounce.policy where
+# Citus keeps its rows (the reference table's placement): a window set
+# there applies at once.
+q 0 "INSERT INTO bounce.policy (tenant, recent_send_window) VALUES ('3', '100 years')" >/dev/null
+sql="SELECT count(*) FILTER (WHERE bounce.protected_until(address, tenant) = last_sent_at + interval '100 years')
+	|| '/' || count(*) FROM bounce.address_state WHERE tenant = '3' AND last_sent_at IS NOT NULL"
+out=$(q 0 "$sql")
+expect "a recent_send_window set on the coordinator protects there ($out)" \
+	"$([ "${out#*/}" -gt 0 ] && echo "${out%/*}")" "${out#*/}"
+q 0 "DELETE FROM bounce.policy WHERE tenant = '3'" >/dev/null
+expect "the window gone with the row" \
+	"$(q 0 "SELECT count(bounce.protected_until(address, tenant)) FROM bounce.address_state
+		WHERE tenant = '3' AND last_sent_at < now() - interval '8 days'")" 0
+
 # 5. A shard move, then more events.
 shard=$(q 0 "SELECT get_shard_id_for_distribution_column('events', 3)")
 from=$(q 0 "SELECT nodeport FROM citus_shards WHERE shardid = $shard")
@@ -244,6 +322,27 @@ expect "a rule reaches the moved shard" \
 	"$(q 0 "SELECT DISTINCT bounce.reason_for(diagnostic) FROM events WHERE account_id = 3 AND smtp_code = 450")" greylisted
 q 0 "DELETE FROM bounce.rule" >/dev/null
 
+# A retention purge: a DELETE or TRUNCATE fires the archiving trigger on the
+# shards, where the archive is not the one rebuild() reads: refused, naming
+# bounce.purge_events(), which archives on the coordinator.  The state
+# rebuilt after the purge is the state of the whole history.
+err=$(qerr 0 "DELETE FROM events WHERE occurred_at < '2026-01-01 12:00'")
+expect "a DELETE on the distributed events table is refused" \
+	"$(echo "$err" | grep -c 'cannot be archived there')" 1
+echo "  $err"
+expect "a TRUNCATE is archived on the coordinator" \
+	"$(q 0 "BEGIN; TRUNCATE events; SELECT count(*) FROM bounce.event_archive; ROLLBACK")" \
+	"$(q 0 "SELECT count(*) FROM events")"
+export_events "$CTMP/whole.tsv"
+purged=$(q 0 "SELECT bounce.purge_events('events', '2026-01-01 12:00')")
+expect "purge_events() on the coordinator: purged = archived ($purged)" \
+	"$(q 0 "SELECT count(*) FROM bounce.event_archive")" "$([ "${purged:-0}" -gt 0 ] && echo "$purged")"
+expect "the archiving triggers are back on, on every shard" \
+	"$(q 0 "SELECT count(*) FROM run_command_on_shards('events',
+		\$\$SELECT count(*) FROM pg_trigger WHERE tgrelid = '%s'::regclass
+		  AND tgname LIKE 'bounce_track_purge%%' AND tgenabled = 'O'\$\$) WHERE result = '1'")" 8
+check_model "after the purge: state of the whole history" "$CTMP/whole.tsv"
+
 # 6. Cost per event: the same events tracked on one node (trigger) and on
 #    Citus (COPY into the distributed table, then rebuild on the coordinator).
 q 0 "CREATE TABLE ev1 (LIKE events INCLUDING INDEXES);
@@ -253,9 +352,10 @@ q 0 "CREATE TABLE ev1 (LIKE events INCLUDING INDEXES);
 python3 test/citus/model.py gen 21 10 100 20 > "$CTMP/h3.tsv"
 chmod 644 "$CTMP/h3.tsv"
 n3=$(wc -l < "$CTMP/h3.tsv")
-q 0 "TRUNCATE events, bounce.address_state, bounce.suppression" >/dev/null 2>&1
+q 0 "SELECT bounce.purge_events('events', 'infinity');
+	TRUNCATE bounce.event_archive, bounce.address_state, bounce.suppression" >/dev/null
 t0=$(ms); q 0 "\\copy ev1 FROM '$CTMP/h3.tsv'" >/dev/null; t_one=$(( $(ms) - t0 ))
-q 0 "DELETE FROM bounce.address_state" >/dev/null 2>&1
+q 0 "DELETE FROM bounce.address_state" >/dev/null
 t0=$(ms); q 0 "\\copy events FROM '$CTMP/h3.tsv'" >/dev/null; t_dcopy=$(( $(ms) - t0 ))
 t0=$(ms); q 0 "SELECT bounce.rebuild('events')" >/dev/null; t_drebuild=$(( $(ms) - t0 ))
 t0=$(ms); q 0 "SELECT bounce.rebuild('ev1')" >/dev/null; t_rebuild1=$(( $(ms) - t0 ))
