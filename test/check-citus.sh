@@ -1,6 +1,7 @@
 #!/bin/bash
-# bounce on Citus 13.2.2: a coordinator and two workers on this machine
-# (TCP on localhost, ports BOUNCE_CITUS_PORT.. +2, default 54340-54342,
+# bounce on Citus (13.2.2 on PostgreSQL 15, 14.0.1 on 16 to 18): a
+# coordinator and two workers on this machine (TCP on localhost, ports
+# BOUNCE_CITUS_PORT.. +2, default 54340-54342,
 # fsync off; stopped and removed on exit, even on failure).  Citus is built
 # from ../shared/vendor when it is not installed in the server of PG_CONFIG
 # (test/citus-build.sh, cached outside the checkout); skipped (77) when
@@ -16,13 +17,19 @@
 #   - bounce.distribute_config() (reference tables, no deadlock) and a rule
 #     and a reason -> kind row added on the coordinator, used by
 #     distributed queries on the workers at once;
-#   - the tracking trigger on the shards refused, naming what to run, and
-#     sendable() in a query pushed down to the workers refused;
+#   - track_events() on a distributed table: the tracking trigger created
+#     disabled; enabled, it is refused on the shards, naming what to run;
+#   - the functions of the state pushed down to the workers (sendable(),
+#     protected_until(), ...) and the guards fired on shards: refused;
+#     clean_list() on a distributed list, equal to one node; a tenant's
+#     recent_send_window set on the coordinator, applied there;
 #   - randomized histories of several tenants in a distributed events
 #     table, the state replayed by bounce.rebuild() on the coordinator and
 #     compared with an independent model of SPEC section 2
 #     (test/citus/model.py), before and after a shard move followed by more
-#     events; rebuild() refused on a worker;
+#     events, and after a retention purge by bounce.purge_events() (a
+#     DELETE on the shards refused, a TRUNCATE archived); rebuild() refused
+#     on a worker;
 #   - the cost per event of the distributed path against one node.
 # Ends with "N passed, M failed".
 set -u
@@ -89,6 +96,8 @@ q 0 "CREATE EXTENSION citus;
 	SELECT citus_add_node('localhost', ${ports[1]});
 	SELECT citus_add_node('localhost', ${ports[2]});" | grep -i error
 expect "citus: two workers" "$(q 0 "SELECT count(*) FROM citus_get_active_worker_nodes()")" 2
+echo "  $(q 0 "SELECT 'Citus ' || extversion FROM pg_extension WHERE extname = 'citus'")" \
+	"on PostgreSQL $(q 0 "SHOW server_version")"
 q 0 "CREATE EXTENSION bounce" >/dev/null
 expect "CREATE EXTENSION bounce reaches the workers" \
 	"$(q 1 "SELECT extversion FROM pg_extension WHERE extname = 'bounce'")" \

@@ -1,6 +1,7 @@
 #!/bin/bash
-# Build Citus 13.2.2 from ../shared/vendor for the PostgreSQL of PG_CONFIG
-# and install it there, when it is not installed yet.  The build is kept
+# Build Citus from ../shared/vendor for the PostgreSQL of PG_CONFIG and
+# install it there, when it is not installed yet: 13.2.2 for PostgreSQL 15,
+# 14.0.1 for 16 to 18 (14 dropped 15).  The build is kept
 # outside the checkout (BOUNCE_CI_CACHE, default /var/cache/bounce-ci),
 # keyed by the server's version and directories, so a later run only copies
 # the files.  Used by test/check-citus.sh; exits 77 when ../shared/vendor is
@@ -9,13 +10,14 @@
 #   PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config bash test/citus-build.sh
 set -eu
 . "$(dirname "$0")/lib.sh"
-citus_version=13.2.2
+PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PG_MAJOR/bin/pg_config}
+server_major=$("$PG_CONFIG" --version | sed 's/^PostgreSQL \([0-9]*\).*/\1/')
+if [ "$server_major" -le 15 ]; then citus_version=13.2.2; else citus_version=14.0.1; fi
 vendor=$(shared_dir)/vendor
-if [ ! -f "$vendor/citus-$citus_version.tar.gz" ] 2>/dev/null || [ -z "$(shared_dir)" ]; then
+if [ -z "$(shared_dir)" ] || [ ! -f "$vendor/citus-$citus_version.tar.gz" ]; then
 	echo "skipped: ../shared/vendor/citus-$citus_version.tar.gz is absent"
 	exit 77
 fi
-PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PG_MAJOR/bin/pg_config}
 pkglibdir=$("$PG_CONFIG" --pkglibdir)
 sharedir=$("$PG_CONFIG" --sharedir)
 if [ -f "$pkglibdir/citus.so" ] &&
@@ -42,7 +44,9 @@ if [ ! -f "$stage/.built" ]; then
 		cd "$src"
 		# 15.20 declares have_createdb_privilege() extern; the patch keys
 		# on PG_VERSION_NUM, so it is harmless on earlier releases.
-		patch -p1 -s < "$vendor/citus-$citus_version-pg15.20.patch"
+		if [ -f "$vendor/citus-$citus_version-pg15.20.patch" ]; then
+			patch -p1 -s < "$vendor/citus-$citus_version-pg15.20.patch"
+		fi
 		./configure PG_CONFIG="$PG_CONFIG" --without-libcurl
 		make -j"$(nproc)"
 		make install DESTDIR="$stage"

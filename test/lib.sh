@@ -262,6 +262,6 @@ expect_summary() {
 # Where ../shared lives when this is the project's own checkout; empty on a
 # user's clone, where scripts reading it skip cleanly.
 shared_dir() {
-	local d="$BOUNCE_ROOT/../shared"
+	local d="${BOUNCE_SHARED:-$BOUNCE_ROOT/../shared}"
 	[ -d "$d" ] && (cd "$d" && pwd)
 }
