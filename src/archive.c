@@ -329,20 +329,28 @@ purge_utility(const char *sql)
 		elog(ERROR, "could not run \"%s\": %s", sql, SPI_result_code_string(ret));
 }
 
-/* The enabled bounce.track_purge() triggers of a relation, by name. */
+/*
+ * The enabled bounce.track_purge() triggers of a relation, by name; with
+ * on_delete, whether one of them archives a DELETE.
+ */
 static List *
-purge_triggers(Relation rel)
+purge_triggers(Relation rel, bool *on_delete)
 {
 	Oid			fn = track_purge_function_oid();
 	List	   *names = NIL;
 
+	*on_delete = false;
 	if (rel->trigdesc != NULL)
 		for (int i = 0; i < rel->trigdesc->numtriggers; i++)
 		{
 			Trigger    *t = &rel->trigdesc->triggers[i];
 
 			if (t->tgfoid == fn && t->tgenabled != TRIGGER_DISABLED)
+			{
 				names = lappend(names, pstrdup(t->tgname));
+				if (TRIGGER_FOR_DELETE(t->tgtype))
+					*on_delete = true;
+			}
 		}
 	return names;
 }
@@ -419,7 +427,8 @@ bounce_purge_events(PG_FUNCTION_ARGS)
 		Relation	rel = table_open(relid, RowExclusiveLock);
 		TrackMap   *map = track_map_get(track_find_trigger(rel), rel);
 		Oid			owner = rel->rd_rel->relowner;
-		List	   *names = citus ? purge_triggers(rel) : NIL;
+		bool		archives;
+		List	   *names = purge_triggers(rel, &archives);
 		char	   *qname = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
 													   RelationGetRelationName(rel));
 		const char *timecol = quote_identifier(map->cols[TK_TIME].colname);
@@ -431,6 +440,13 @@ bounce_purge_events(PG_FUNCTION_ARGS)
 					 errdetail("The archiving triggers of %s are on its partitions.",
 							   RelationGetRelationName(rel)),
 					 errhint("Purge a partition at a time: SELECT bounce.purge_events('<partition>', older_than => ...).")));
+		if (!citus && !archives)
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("relation %s has no enabled bounce.track_purge() trigger for DELETE",
+							RelationGetRelationName(rel)),
+					 errdetail("The events purged would not be kept in bounce.event_archive, and the next bounce.rebuild() would forget them."),
+					 errhint("Enable it again, or attach it with bounce.track_events().")));
 		/* the lock stays; an open relation could not have its triggers changed */
 		table_close(rel, NoLock);
 
