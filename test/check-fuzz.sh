@@ -92,6 +92,7 @@ mseed 'Content-Type: multipart/report; report-type=feedback-report; boundary=f\n
 mseed 'From: c@example.org\nSubject: =?ISO-2022-JP?B?GyRCJDMkcxsoQg==?= Auto:\nAuto-Submitted: auto-replied\nContent-Transfer-Encoding: quoted-printable\n\naway =E9=\n\n'
 mseed 'Subject: failure notice\n\nHi. This is the qmail-send program at x.\n\n<d@example.org>:\n192.0.2.1 does not like recipient.\nRemote host said: 550 no\n'
 mseed '{"notificationType":"Bounce","bounce":{"bouncedRecipients":[{"emailAddress":"e@example.org","status":"5.1.1"}]}}'
+mseed 'From: f@example.org\nSubject: Fwd: x\nContent-Type: multipart/mixed; boundary=w\n\n--w\nContent-Type: text/plain\n\nfyi\n--w\nContent-Type: message/rfc822\n\nFrom: MAILER-DAEMON@x\nContent-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; g@example.org\nAction: failed\nStatus: 5.1.1\n--b--\n--w--\n'
 
 mlog="$tmp/fuzz-message.log"
 "$tmp/fuzz_message" -max_len=65536 -max_total_time="$seconds" -timeout=5 \

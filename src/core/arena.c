@@ -104,3 +104,23 @@ bn_arena_free(BnArena *a)
 	a->head = NULL;
 	a->used = a->cap = a->total = 0;
 }
+
+void
+bn_arena_adopt(BnArena *into, BnArena *from)
+{
+	BnArenaChunk *oldest = from->head;
+
+	if (oldest == NULL)
+		return;
+	while (oldest->prev != NULL)
+		oldest = oldest->prev;
+	/* from's chunks go on top: into allocates on in from's newest */
+	oldest->prev = into->head;
+	into->head = from->head;
+	into->used = from->used;
+	into->cap = from->cap;
+	into->total += from->total;
+	into->failed = into->failed || from->failed;
+	from->head = NULL;
+	from->used = from->cap = from->total = 0;
+}

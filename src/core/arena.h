@@ -30,5 +30,7 @@ extern void *bn_arena_alloc(BnArena *a, size_t n);
 /* A NUL-terminated copy of s[0..n). */
 extern char *bn_arena_strndup(BnArena *a, const char *s, size_t n);
 extern void bn_arena_free(BnArena *a);
+/* Move every allocation of from into into (from is left empty). */
+extern void bn_arena_adopt(BnArena *into, BnArena *from);
 
 #endif							/* BOUNCE_CORE_ARENA_H */

@@ -452,8 +452,60 @@ complete(BnMsgCtx *c, BnRecipient *r)
 	valid_utf8(c, &r->feedback_id);
 }
 
-BnMsgResult
-bn_message_parse(const char *data, size_t len, BnMessage *m)
+static BnMsgResult parse_message(const char *data, size_t len, BnMessage *m,
+								 int depth);
+
+/*
+ * A bounce forwarded as an attachment: a message that is no report itself
+ * (a person's or a helpdesk's forward) enclosing, as message/rfc822, one
+ * that a format reads.  Tried only when the outer message is no RFC 3464
+ * or 5965 report, so that the returned copy a report encloses is never
+ * taken for the report; with standard_only, only an enclosed report of
+ * those two formats counts (before the MTA text formats, whose generic
+ * reader would take a forward's own words for a bounce); one level deep.
+ * The rows, and the arena they live in, become m's.
+ */
+static bool
+forwarded_report(const BnMime *mime, BnMessage *m, int depth, bool standard_only)
+{
+	if (depth > 0)
+		return false;
+	for (int i = 0; i < mime->nparts; i++)
+	{
+		const BnPart *p = &mime->parts[i];
+		BnMessage	inner;
+
+		if (p->raw == NULL || p->raw_len == 0)
+			continue;
+		if (standard_only)
+		{
+			/* both are multipart/report: skip the usual returned message */
+			char	   *ct = bn_header_get(&p->headers, "content-type", &m->arena);
+
+			if (ct == NULL || bn_memcasestr(ct, strlen(ct), "multipart/report") == NULL)
+				continue;
+		}
+		if (parse_message(p->raw, p->raw_len, &inner, depth + 1) == BN_MSG_OK &&
+			inner.n > 0 &&
+			(!standard_only || (inner.format != NULL &&
+								(strcmp(inner.format, "dsn") == 0 ||
+								 strcmp(inner.format, "arf") == 0))))
+		{
+			bn_arena_adopt(&m->arena, &inner.arena);
+			m->rcpts = inner.rcpts;
+			m->n = inner.n;
+			m->cap = inner.cap;
+			m->format = inner.format;
+			m->truncated = m->truncated || inner.truncated;
+			return true;
+		}
+		bn_message_free(&inner);
+	}
+	return false;
+}
+
+static BnMsgResult
+parse_message(const char *data, size_t len, BnMessage *m, int depth)
 {
 	BnMime		mime;
 	BnMsgCtx	c;
@@ -496,17 +548,30 @@ bn_message_parse(const char *data, size_t len, BnMessage *m)
 		for (int i = 0; i < m->n; i++)
 			dsn_from_text(&c, &m->rcpts[i]);
 	}
+	else if (forwarded_report(&mime, m, depth, true))
+		return m->arena.failed ? BN_MSG_NOMEM : BN_MSG_OK;	/* complete */
 	else if ((n = bn_parse_lhost(&c)) > 0)
 		;						/* the format named itself */
 	else if ((n = bn_parse_autoreply(&c)) > 0)
 		m->format = "autoreply";
 	if (m->arena.failed)
 		return BN_MSG_NOMEM;
-	for (int i = 0; i < m->n; i++)
-		complete(&c, &m->rcpts[i]);
+	if (m->n > 0)
+	{
+		for (int i = 0; i < m->n; i++)
+			complete(&c, &m->rcpts[i]);
+	}
+	else
+		forwarded_report(&mime, m, depth, false);	/* rows complete */
 	if (m->arena.failed)
 		return BN_MSG_NOMEM;
 	return BN_MSG_OK;
+}
+
+BnMsgResult
+bn_message_parse(const char *data, size_t len, BnMessage *m)
+{
+	return parse_message(data, len, m, 0);
 }
 
 void

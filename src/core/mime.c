@@ -388,6 +388,11 @@ walk_entity(Walk *w, const char *s, size_t len, int depth,
 		}
 		part->headers = inner;
 		part->encapsulated = true;
+		if (strcmp(type, "message/partial") != 0)
+		{
+			part->raw = ib;
+			part->raw_len = il;
+		}
 		return;
 	}
 	if (!is_text_type(type))

@@ -38,6 +38,10 @@ typedef struct BnPart
 								 * enclosed message's when encapsulated */
 	const char *text;			/* decoded UTF-8 text; NULL when not text */
 	size_t		text_len;
+	const char *raw;			/* an enclosed message/rfc822 or
+								 * message/global: its bytes, transfer
+								 * decoding undone; else NULL */
+	size_t		raw_len;
 } BnPart;
 
 typedef struct BnMime

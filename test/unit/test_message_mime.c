@@ -154,6 +154,103 @@ test_multipart(void)
 	CHECK_STR(mi.parts[0].ctype, "text/plain");
 }
 
+/*
+ * A bounce forwarded as an attachment (message/rfc822) by a person or a
+ * helpdesk is read from the enclosed message; the returned message a
+ * report encloses never is, even when it is a report itself.
+ */
+static void
+rows_of(const char *msg, BnMessage *m)
+{
+	if (bn_message_parse(msg, strlen(msg), m) != BN_MSG_OK)
+		m->n = -1;
+}
+
+static void
+test_forwarded(void)
+{
+	BnMessage	m;
+	const char *forward =
+		"From: Ops <ops@example.com>\n"
+		"Subject: Fwd: Undelivered Mail Returned to Sender\n"
+		"MIME-Version: 1.0\n"
+		"Content-Type: multipart/mixed; boundary=F\n\n"
+		"--F\nContent-Type: text/plain\n\nSee the bounce attached; please clean the list.\n\n"
+		"--F\nContent-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n"
+		"RnJvbTogTWFpbCBEZWxpdmVyeSBTeXN0ZW0gPE1BSUxFUi1EQUVNT05AbXguZXhhbXBsZS5uZXQ+\n"
+		"ClRvOiBuZXdzQGV4YW1wbGUuY29tClN1YmplY3Q6IFVuZGVsaXZlcmVkIE1haWwgUmV0dXJuZWQg\n"
+		"dG8gU2VuZGVyCk1JTUUtVmVyc2lvbjogMS4wCkNvbnRlbnQtVHlwZTogbXVsdGlwYXJ0L3JlcG9y\n"
+		"dDsgcmVwb3J0LXR5cGU9ZGVsaXZlcnktc3RhdHVzOyBib3VuZGFyeT1SCgotLVIKQ29udGVudC1U\n"
+		"eXBlOiB0ZXh0L3BsYWluCgpZb3VyIG1lc3NhZ2UgY291bGQgbm90IGJlIGRlbGl2ZXJlZC4KCi0t\n"
+		"UgpDb250ZW50LVR5cGU6IG1lc3NhZ2UvZGVsaXZlcnktc3RhdHVzCgpSZXBvcnRpbmctTVRBOiBk\n"
+		"bnM7IG14LmV4YW1wbGUubmV0CgpGaW5hbC1SZWNpcGllbnQ6IHJmYzgyMjsgZ29uZUBleGFtcGxl\n"
+		"Lm5ldApBY3Rpb246IGZhaWxlZApTdGF0dXM6IDUuMS4xCkRpYWdub3N0aWMtQ29kZTogc210cDsg\n"
+		"NTUwIDUuMS4xIDxnb25lQGV4YW1wbGUubmV0PjogUmVjaXBpZW50IGFkZHJlc3MgcmVqZWN0ZWQ6\n"
+		"IFVzZXIgdW5rbm93bgoKLS1SLS0K\n"
+		"--F--\n";
+	const char *report_returning_report =
+		"From: MAILER-DAEMON@mx.example.org\n"
+		"Subject: Delivery Status Notification (Failure)\n"
+		"MIME-Version: 1.0\n"
+		"Content-Type: multipart/report; report-type=delivery-status; boundary=O\n\n"
+		"--O\nContent-Type: message/delivery-status\n\n"
+		"Reporting-MTA: dns; mx.example.org\n\n"
+		"Final-Recipient: rfc822; outer@example.org\nAction: failed\nStatus: 5.2.2\n\n"
+		"--O\nContent-Type: message/rfc822\n\n"
+		"From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\n"
+		"To: news@example.com\n"
+		"Subject: Undelivered Mail Returned to Sender\n"
+		"MIME-Version: 1.0\n"
+		"Content-Type: multipart/report; report-type=delivery-status; boundary=R\n"
+		"\n"
+		"--R\n"
+		"Content-Type: text/plain\n"
+		"\n"
+		"Your message could not be delivered.\n"
+		"\n"
+		"--R\n"
+		"Content-Type: message/delivery-status\n"
+		"\n"
+		"Reporting-MTA: dns; mx.example.net\n"
+		"\n"
+		"Final-Recipient: rfc822; gone@example.net\n"
+		"Action: failed\n"
+		"Status: 5.1.1\n"
+		"Diagnostic-Code: smtp; 550 5.1.1 <gone@example.net>: Recipient address rejected: User unknown\n"
+		"\n"
+		"--R--\n"
+		"--O--\n";
+	const char *forwarded_newsletter =
+		"From: Reader <reader@example.org>\n"
+		"Subject: Fwd: our autumn newsletter\n"
+		"MIME-Version: 1.0\n"
+		"Content-Type: multipart/mixed; boundary=N\n\n"
+		"--N\nContent-Type: text/plain\n\nThought you would like this.\n\n"
+		"--N\nContent-Type: message/rfc822\n\n"
+		"From: news@example.com\nTo: reader@example.org\nSubject: Autumn\n\nHello!\n"
+		"--N--\n";
+
+	rows_of(forward, &m);
+	CHECK_INT(m.n, 1);
+	if (m.n == 1)
+	{
+		CHECK_STR(m.format, "dsn");
+		CHECK_STR(m.rcpts[0].recipient, "gone@example.net");
+		CHECK_INT(m.rcpts[0].reason, BN_REASON_USER_UNKNOWN);
+	}
+	bn_message_free(&m);
+
+	rows_of(report_returning_report, &m);
+	CHECK_INT(m.n, 1);
+	if (m.n == 1)
+		CHECK_STR(m.rcpts[0].recipient, "outer@example.org");
+	bn_message_free(&m);
+
+	rows_of(forwarded_newsletter, &m);
+	CHECK_INT(m.n, 0);
+	bn_message_free(&m);
+}
+
 static double
 seconds_to_parse(const char *s, size_t n, int *rows)
 {
@@ -248,6 +345,7 @@ main(void)
 	test_encodings();
 	test_dates();
 	test_multipart();
+	test_forwarded();
 	bn_arena_free(&a);
 	test_hostile();
 	UNIT_DONE();
