@@ -68,7 +68,22 @@
 #      95/139 = 68.3%, kinds 101/139 = 72.7%, hard flag 130/139 = 93.5%;
 #      the misses were then fixed where a general rule covers them:
 #      reasons 135/139, kinds 136/139, hard flag 138/139, no corpus row
-#      changed verdict), bar 90%.  Always runs.
+#      changed verdict), bar 90%; and a seventh held-out set
+#      (test/strings/holdout7.tsv: 74 whole reply lines for the reasons the
+#      first six have few of -- has_moved (551, X.1.6), syntax_error,
+#      not_compliant_rfc, exceed_limit (X.2.3) against mesg_too_big (X.3.4),
+#      too_many_conn, require_ptr, failed_starttls (X.7.10), security_error
+#      (SMTP AUTH), system_full (X.3.1), null MX (556 X.1.10) -- and
+#      user_unknown and mailbox_full in Polish, Czech, Turkish, Indonesian,
+#      Vietnamese, Korean, Greek, Hungarian, Romanian; written from RFC
+#      3463, RFC 5321, RFC 7505, the IANA registry and the providers' and
+#      MTAs' documented replies, and scored once before any change:
+#      reasons 66/74 = 89.2%, kinds 90.5%, hard flag 94.6% (missed:
+#      Czech, Turkish, Indonesian, Hungarian and Romanian wording, an
+#      allow-list refusal read by its X.7.0, and the recipient's Blocked
+#      Senders list read as the receiver's block); the misses were then
+#      fixed with those languages' plain words and two English phrases:
+#      74/74, no corpus row changed verdict), bar 90%.  Always runs.
 #   2. when ../shared/corpus is present: agreement per format family of the
 #      corpus and its spread, a leave-family-out view, and for every rule how
 #      many families and own strings it decides; a rule that decides in one
@@ -98,6 +113,7 @@ fi
 "$tmp/accuracy" --own "$here/strings/holdout4.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout5.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout6.tsv" 90 || exit 1
+"$tmp/accuracy" --own "$here/strings/holdout7.tsv" 90 || exit 1
 
 if [ ! -f "$corpus" ]; then
 	echo "skipped: ../shared/corpus not present (own strings scored above)"

@@ -783,6 +783,10 @@ const BnRule bn_generic_rules[] = {
 	 * filter settings", "rejected by recipient's filter" (Zoho, Yahoo and
 	 * Outlook.com filter and rule wording) */
 	R("recipient's own filter", FILTERED, STRONG),
+	/* the recipient's Blocked Senders list (Outlook.com, Exchange junk
+	 * e-mail settings): the recipient's own setting, not the receiver's */
+	R("blocked senders list", FILTERED, STRONG),
+	R("blocked sender list", FILTERED, STRONG),
 	R("recipient's filter", FILTERED, STRONG),
 	R("recipients filter", FILTERED, STRONG),
 #undef G
@@ -901,6 +905,12 @@ const BnRule bn_generic_rules[] = {
 	R("is listed", BLOCKED, MEDIUM),
 	R("blocked by", BLOCKED, MEDIUM),
 	R("sender blocked", BLOCKED, MEDIUM),
+	/* the receiver takes mail only from listed hosts: "IP not in
+	 * whitelist for RCPT domain" (a gateway's allow-list refusal) */
+	R("not in whitelist", BLOCKED, STRONG),
+	R("not in the whitelist", BLOCKED, STRONG),
+	R("not in allowlist", BLOCKED, STRONG),
+	R("not in the allowlist", BLOCKED, STRONG),
 	RW("blocked", BLOCKED, WEAK),
 	/* Cisco AsyncOS's reputation refusal "554 Message refused" */
 	R("message refused", BLOCKED, WEAK),

@@ -470,6 +470,44 @@ const BnRule bn_intl_rules[] = {
 #define G "suspend: ru wording"
 	R("\xd0\xbe\xd1\x82\xd0\xba\xd0\xbb\xd1\x8e\xd1\x87\xd1\x91\xd0\xbd", SUSPEND, MEDIUM), /* отключён */
 #undef G
+	/*
+	 * Turkish, Czech, Hungarian, Romanian, Indonesian: each language's plain
+	 * words, as the localised Exchange/Outlook NDRs and the regional
+	 * providers' help pages write them -- "(the mailbox) is full", "user
+	 * not found", "does not exist" -- with the bare "does not exist" and
+	 * "not found" at the English ones' weight (MEDIUM - 5).
+	 */
+#define G "mailbox_full: tr, cs, hu, ro wording"
+	R("schr\xc3\xa1nka je pln\xc3\xa1", MAILBOX_FULL, STRONG), /* schránka je plná */
+	R("je pln\xc3\xa1", MAILBOX_FULL, MEDIUM + 5), /* je plná */
+	R("posta kutusu dolu", MAILBOX_FULL, STRONG), /* posta kutusu dolu */
+	R("kutusu dolu", MAILBOX_FULL, MEDIUM + 5), /* kutusu dolu */
+	R("postafi\xc3\xb3k megtelt", MAILBOX_FULL, STRONG), /* postafiók megtelt */
+	R("postafi\xc3\xb3kja megtelt", MAILBOX_FULL, STRONG), /* postafiókja megtelt */
+	R("megtelt", MAILBOX_FULL, MEDIUM), /* megtelt */
+	R("c\xc4\x83su\xc8\x9b" "a po\xc8\x99tal\xc4\x83 este plin\xc4\x83", MAILBOX_FULL, STRONG), /* căsuța poștală este plină */
+	R("este plin\xc4\x83", MAILBOX_FULL, MEDIUM + 5), /* este plină */
+#undef G
+#define G "user_unknown: tr, id, hu, ro wording"
+	R("b\xc3\xb6yle bir kullan\xc4\xb1" "c\xc4\xb1 yok", USER_UNKNOWN, STRONG), /* böyle bir kullanıcı yok */
+	R("kullan\xc4\xb1" "c\xc4\xb1 bulunamad\xc4\xb1", USER_UNKNOWN, STRONG), /* kullanıcı bulunamadı */
+	R("al\xc4\xb1" "c\xc4\xb1 bulunamad\xc4\xb1", USER_UNKNOWN, STRONG), /* alıcı bulunamadı */
+	R("mevcut de\xc4\x9fil", USER_UNKNOWN, MEDIUM - 5), /* mevcut değil */
+	R("alamat email tidak ditemukan", USER_UNKNOWN, STRONG), /* alamat email tidak ditemukan */
+	R("alamat email tidak dikenal", USER_UNKNOWN, STRONG), /* alamat email tidak dikenal */
+	R("pengguna tidak dikenal", USER_UNKNOWN, STRONG), /* pengguna tidak dikenal */
+	R("tidak ditemukan", USER_UNKNOWN, MEDIUM - 5), /* tidak ditemukan */
+	R("a c\xc3\xadmzett nem l\xc3\xa9tezik", USER_UNKNOWN, STRONG), /* a címzett nem létezik */
+	R("nem l\xc3\xa9tezik", USER_UNKNOWN, MEDIUM - 5), /* nem létezik */
+	R("utilizatorul nu exist\xc4\x83", USER_UNKNOWN, STRONG), /* utilizatorul nu există */
+	R("nu exist\xc4\x83", USER_UNKNOWN, MEDIUM - 5), /* nu există */
+#undef G
+#define G "host_unknown: id, tr, hu, ro wording (the domain, not the user)"
+	R("domain tidak ditemukan", HOST_UNKNOWN, STRONG), /* domain tidak ditemukan */
+	R("alan ad\xc4\xb1 bulunamad\xc4\xb1", HOST_UNKNOWN, STRONG), /* alan adı bulunamadı */
+	R("a domain nem l\xc3\xa9tezik", HOST_UNKNOWN, STRONG), /* a domain nem létezik */
+	R("domeniul nu exist\xc4\x83", HOST_UNKNOWN, STRONG), /* domeniul nu există */
+#undef G
 	/* Outlook's localised "Automatic reply:" subject prefix: Indonesian,
 	 * Vietnamese, Greek, Arabic, Hebrew, Thai */
 #define G "vacation: id, vi, el, ar, he, th auto-replies"
