@@ -474,7 +474,7 @@ BEGIN
 	-- protected, and the counts.  The search_path is pinned, so the
 	-- operators below are pg_catalog's.
 	IF NOT distributed THEN
-	stmt := format($q$
+		stmt := format($q$
 WITH m AS MATERIALIZED (
 	SELECT l.tableoid AS rel, l.ctid AS tid, c.category,
 		   CASE WHEN c.category IS NOT NULL
@@ -517,15 +517,15 @@ r AS (
 )
 $q$, list, tenant_expr, address_column);
 	ELSE
-	-- A Citus table.  Its rows are on the workers and the state on the
-	-- coordinator, where protected_until() must run: the state side (each
-	-- address's category and protection) is computed first, on the
-	-- coordinator, and Citus ships it to the workers as an intermediate
-	-- result; the list's rows are matched there by their keys (a shard's
-	-- ctid means nothing on the coordinator).  The same categories and
-	-- precedence as above; the delete runs before the counts of the kept
-	-- rows, which it does not touch.
-	stmt := format($q$
+		-- A Citus table.  Its rows are on the workers and the state on the
+		-- coordinator, where protected_until() must run: the state side
+		-- (each address's category and protection) is computed first, on
+		-- the coordinator, and Citus ships it to the workers as an
+		-- intermediate result; the list's rows are matched there by their
+		-- keys (a shard's ctid means nothing on the coordinator).  The same
+		-- categories and precedence as above; the delete may run before the
+		-- counts of the kept rows, which it does not touch.
+		stmt := format($q$
 WITH c AS MATERIALIZED (
 	SELECT k.tenant, k.address, k.category,
 		   bounce.protected_until(k.address, k.tenant) AS protected_until

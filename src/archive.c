@@ -313,8 +313,6 @@ bounce_track_purge(PG_FUNCTION_ARGS)
 	return PointerGetDatum(NULL);
 }
 
-
-
 /* ----------------------------------------------------------------
  * A retention purge through the coordinator: bounce.purge_events()
  * ---------------------------------------------------------------- */

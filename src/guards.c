@@ -25,10 +25,11 @@
  * through its primary key with the index access method, and the window
  * comes from the one policy cache (policy.c, which reads bounce.policy's
  * Citus placement where there is one), so a role that may only delete
- * from its contacts is judged like any other.  Whether a contact is still there is asked of the
- * contact table with a prepared query run as the table's owner, as
- * ri_triggers.c does, and only when the address is protected at all: the
- * common delete costs one index probe of bounce.address_state.
+ * from its contacts is judged like any other.  Whether a contact is still
+ * there is asked of the contact table with a prepared query run as the
+ * table's owner, as ri_triggers.c does, and only when the address is
+ * protected at all: the common delete costs one index probe of
+ * bounce.address_state.
  *
  * The column mapping of a trigger (attribute numbers, types, output
  * functions, the prepared queries) is resolved once per trigger and
