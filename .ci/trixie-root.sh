@@ -12,7 +12,10 @@
 set -eu
 cache=${BOUNCE_CI_CACHE:-/var/cache/bounce-ci}
 root=$cache/trixie-pg17
-pkgs="postgresql-17 postgresql-server-dev-17 postgresql-contrib make gcc libc6-dev libicu-dev"
+# the server, and what building bounce and Citus 14 and running check-citus need
+pkgs="postgresql-17 postgresql-server-dev-17 postgresql-contrib make gcc libc6-dev libicu-dev \
+libcurl4-openssl-dev liblz4-dev libzstd-dev libkrb5-dev libselinux1-dev libpam0g-dev \
+libssl-dev libxslt1-dev libreadline-dev autoconf flex bison patch python3-minimal"
 
 mkdir -p "$cache"
 exec 9>"$cache/trixie-pg17.lock"

@@ -373,7 +373,7 @@ echo "  one node, COPY with the tracking trigger:      $(( t_one * 1000 / n3 ))"
 echo "  one node, rebuild():                           $(( t_rebuild1 * 1000 / n3 ))"
 echo "  Citus, COPY into the distributed table:        $(( t_dcopy * 1000 / n3 ))"
 echo "  Citus, rebuild() on the coordinator:           $(( t_drebuild * 1000 / n3 ))"
-echo "  Citus path (COPY + rebuild) / one node (COPY with trigger): $(echo "scale=2; ($t_dcopy + $t_drebuild) / $t_one" | bc 2>/dev/null || echo "$(( (t_dcopy + t_drebuild) * 100 / t_one ))/100")"
+echo "  Citus path (COPY + rebuild) / one node (COPY with trigger): $(awk -v a="$((t_dcopy + t_drebuild))" -v b="$t_one" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 1) }')"
 echo "  (histories: $n1 events loaded in $t_copy ms, replayed and modelled in $t_check ms)"
 
 expect_summary
