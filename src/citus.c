@@ -195,6 +195,44 @@ citus_worker(void)
 }
 
 /* See citus.h. */
+List *
+bounce_citus_tracked_tables(Oid track_fn)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	List	   *tables = NIL;
+	Oid			argtype = OIDOID;
+	Datum		arg = ObjectIdGetDatum(track_fn);
+	int			ret;
+
+	if (!bounce_citus_present())
+		return NIL;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute_with_args("SELECT DISTINCT t.tgrelid FROM pg_catalog.pg_trigger t"
+								" JOIN pg_catalog.pg_dist_partition p"
+								" ON p.logicalrelid OPERATOR(pg_catalog.=) t.tgrelid"
+								" WHERE t.tgfoid OPERATOR(pg_catalog.=) $1"
+								" AND t.tgenabled OPERATOR(pg_catalog.=) 'D'",
+								1, &argtype, &arg, NULL, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "could not read the Citus metadata: %s",
+			 SPI_result_code_string(ret));
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
+									  1, &isnull);
+		MemoryContext old = MemoryContextSwitchTo(caller);
+
+		if (!isnull)
+			tables = lappend_oid(tables, DatumGetObjectId(d));
+		MemoryContextSwitchTo(old);
+	}
+	SPI_finish();
+	return tables;
+}
+
+/* See citus.h. */
 bool
 bounce_citus_is_table(Oid relid)
 {

@@ -8,6 +8,7 @@
 
 #include "postgres.h"
 
+#include "nodes/pg_list.h"
 #include "utils/relcache.h"
 
 /* Is Citus installed in this database? */
@@ -33,6 +34,13 @@ extern void bounce_citus_refuse_shard(Relation rel, bool purge);
  * schema, and Citus's metadata says so.
  */
 extern Oid	bounce_citus_shard_of(Relation rel);
+
+/*
+ * The Citus tables whose bounce.track() trigger (track_fn) is disabled, as
+ * track_events() leaves it on a distributed table; a list of OIDs in the
+ * caller's memory context.  NIL without Citus.
+ */
+extern List *bounce_citus_tracked_tables(Oid track_fn);
 
 /* Is relid a Citus table (distributed, reference or Citus-managed local)? */
 extern bool bounce_citus_is_table(Oid relid);

@@ -183,6 +183,39 @@ rebuild_body(FunctionCallInfo fcinfo, Oid chosen)
 									list_member_oid(get_partition_ancestors(chosen), qrel))))
 			src[i].chosen = have_chosen = true;
 	}
+	if (!OidIsValid(chosen))
+	{
+		/*
+		 * On Citus the tracking trigger of a distributed events table stays
+		 * disabled (track_events() makes it so): replay those tables too.
+		 */
+		ListCell   *lc;
+
+		foreach(lc, bounce_citus_tracked_tables(track_function_oid()))
+		{
+			Oid			relid = lfirst_oid(lc);
+			bool		known = false;
+			AclResult	acl;
+			Relation	r;
+
+			for (int i = 0; i < nmaps && !known; i++)
+				known = track_map_query_relid(maps[i]) == relid;
+			if (known)
+				continue;
+			acl = pg_class_aclcheck(relid, GetUserId(), ACL_SELECT);
+			if (acl != ACLCHECK_OK)
+				aclcheck_error(acl, OBJECT_TABLE, get_rel_name(relid));
+			bounce_citus_refuse_worker_rebuild(relid);
+			r = table_open(relid, ShareLock);
+			maps = repalloc(maps, sizeof(TrackMap *) * (nmaps + 1));
+			src = repalloc(src, sizeof(RebuildSource) * (nmaps + 1));
+			maps[nmaps] = track_map_get(track_find_trigger(r), r);
+			table_close(r, NoLock);
+			memset(&src[nmaps], 0, sizeof(RebuildSource));
+			src[nmaps].map = maps[nmaps];
+			nmaps++;
+		}
+	}
 	if (OidIsValid(chosen) && !have_chosen)
 	{
 		/* its trigger is disabled: replay it too, as named */

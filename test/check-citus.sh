@@ -28,8 +28,9 @@
 #     compared with an independent model of SPEC section 2
 #     (test/citus/model.py), before and after a shard move followed by more
 #     events, and after a retention purge by bounce.purge_events() (a
-#     DELETE on the shards refused, a TRUNCATE archived); rebuild() refused
-#     on a worker;
+#     DELETE on the shards refused, a TRUNCATE archived); rebuild() of
+#     every source equal to rebuild('events'); rebuild() refused on a
+#     worker;
 #   - the cost per event of the distributed path against one node.
 # Ends with "N passed, M failed".
 set -u
@@ -221,6 +222,12 @@ t_copy=$(( $(ms) - t0 ))
 t0=$(ms)
 check_model "randomized histories, 6 tenants, $n1 events"
 t_check=$(( $(ms) - t0 ))
+sql="SELECT count(*) || ' ' || md5(string_agg(concat_ws(' ', tenant, address, status, suppression_reason,
+	hard_streak, soft_streak, hard_campaigns, soft_campaigns), ',' ORDER BY tenant, address)) FROM bounce.address_state"
+before=$(q 0 "$sql")
+q 0 "DELETE FROM bounce.address_state WHERE tenant <> ''" >/dev/null
+q 0 "SELECT bounce.rebuild()" >/dev/null
+expect "rebuild() of every source replays the distributed table too ($before)" "$(q 0 "$sql")" "$before"
 expect "the views on the coordinator agree with the state" \
 	"$(q 0 "SELECT (SELECT count(*) FROM bounce.confirmed_addresses) + (SELECT count(*) FROM bounce.active_addresses)
 		+ (SELECT count(*) FROM bounce.suppressed_addresses)")" \
