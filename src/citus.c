@@ -20,11 +20,12 @@
  * rebuild() run on a worker would fill that worker's copy: both are
  * refused with an error that says what to run instead.  So is every
  * function that reads or changes the state, run on a worker (where Citus
- * runs it inside a query on a distributed table, or a guard trigger fires
- * on a shard): sendable(), protected_until(), remove_confirmed(),
- * confirm_opt_in(), note_invalid(), protect_recent() and
- * refuse_suppressed() would read the worker's empty state and call every
- * address sendable and unprotected, or write state nobody reads.
+ * runs it inside a query on a distributed table): sendable(),
+ * protected_until(), remove_confirmed(), confirm_opt_in(), note_invalid()
+ * and purge_events() would read the worker's empty state and call every
+ * address sendable and unprotected, or write state nobody reads; and so
+ * are the guards protect_recent() and refuse_suppressed() fired on a
+ * shard.
  */
 #include "postgres.h"
 
@@ -256,6 +257,25 @@ bounce_citus_refuse_worker_rebuild(Oid relid)
 			 errdetail("On a worker it would fill this node's local bounce.address_state, which no query on the coordinator reads."),
 			 errhint("Connect to the coordinator and run SELECT bounce.rebuild('%s') there.",
 					 get_rel_name(relid))));
+}
+
+/* See citus.h. */
+void
+bounce_citus_refuse_guard_on_shard(Relation rel, const char *funcname)
+{
+	Oid			table = bounce_citus_shard_of(rel);
+
+	if (!OidIsValid(table))
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("%s() does not guard a Citus shard", funcname),
+			 errdetail("Relation %s is a shard of %s; the address state is kept on the coordinator, and on a worker every address would look sendable and unprotected.",
+					   RelationGetRelationName(rel),
+					   quote_qualified_identifier(get_namespace_name(get_rel_namespace(table)),
+												  get_rel_name(table))),
+			 errhint("Keep the guards on tables of the coordinator, or drop the trigger from %s; see \"Running on Citus\" in the README.",
+					 get_rel_name(table))));
 }
 
 /* See citus.h. */

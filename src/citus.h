@@ -49,6 +49,12 @@ extern bool bounce_citus_is_table(Oid relid);
 extern void bounce_citus_refuse_worker_rebuild(Oid relid);
 
 /*
+ * Errors when rel is a Citus shard: guard trigger funcname fired on it,
+ * and would judge by the state of the node the shard is on.
+ */
+extern void bounce_citus_refuse_guard_on_shard(Relation rel, const char *funcname);
+
+/*
  * Errors on a Citus worker: funcname reads or changes the address state,
  * which is kept on the coordinator (the worker's tables are empty).
  */

@@ -383,6 +383,9 @@ map_build(Trigger *trigger, Relation rel, MemoryContext parent, void *arg,
 	MemoryContext old;
 	GuardMap   *m;
 
+	/* on a Citus shard: the worker's state is empty, the guard would pass */
+	bounce_citus_refuse_guard_on_shard(rel, funcname);
+
 	/*
 	 * Built in a context of the current transaction, which an error frees;
 	 * moved under the cache's context when complete.
@@ -519,9 +522,6 @@ guard_map_get(TriggerData *td, GuardKind kind, const char *funcname)
 						   "must fire BEFORE INSERT or BEFORE UPDATE, FOR EACH ROW",
 						   "CREATE TRIGGER ... BEFORE INSERT OR UPDATE OF email ON contacts FOR EACH ROW EXECUTE FUNCTION bounce.refuse_suppressed('address=email').");
 	}
-
-	/* on a Citus shard: the worker's state is empty, the guard would pass */
-	bounce_citus_refuse_worker_state(funcname);
 
 	args.kind = kind;
 	args.funcname = funcname;

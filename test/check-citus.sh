@@ -277,13 +277,13 @@ PGOPTIONS="-c citus.enable_unsafe_triggers=on" q 0 "CREATE TRIGGER guarded_suppr
 err=$(qerr 0 "INSERT INTO guarded VALUES (1, 'guarded@example.net')")
 echo "  $err"
 expect "refuse_suppressed() on a shard is refused" \
-	"$(echo "$err" | grep -c 'refuse_suppressed() does not run on a Citus worker')" 1
+	"$(echo "$err" | grep -c 'refuse_suppressed() does not guard a Citus shard')" 1
 PGOPTIONS="-c citus.enable_unsafe_triggers=on" q 0 "ALTER TABLE guarded DISABLE TRIGGER guarded_suppressed"
 q 0 "INSERT INTO guarded VALUES (1, 'guarded@example.net')"
 err=$(qerr 0 "DELETE FROM guarded")
 echo "  $err"
 expect "protect_recent() on a shard is refused" \
-	"$(echo "$err" | grep -c 'protect_recent() does not run on a Citus worker')" 1
+	"$(echo "$err" | grep -c 'protect_recent() does not guard a Citus shard')" 1
 
 # clean_list() on a distributed list, against the same list on one node:
 # every category, invalid addresses among them, and a tenant whose window
