@@ -726,6 +726,9 @@ const BnRule bn_generic_rules[] = {
 	R("messages per hour", SPEEDING, MEDIUM),
 	R("sending rate", SPEEDING, MEDIUM),
 	RS("throttl", SPEEDING, MEDIUM),
+	/* QQ Mail "Ip frequency limited" (its help page: the sending IP's
+	 * frequency is limited) */
+	R("frequency limited", SPEEDING, STRONG),
 	/* the sender's own quota, not the recipient's mailbox */
 	R("sending quota", SPEEDING, STRONG + 5),
 	R("submission quota", SPEEDING, STRONG + 5),
@@ -930,6 +933,13 @@ const BnRule bn_generic_rules[] = {
 	 * the spam it sent) -- the sender is blocked, whatever "spam" says */
 #define G "blocked: Yandex spam statistics"
 	R("spam statistics", BLOCKED, EXACT),
+#undef G
+	/* Comcast's documented SMTP error codes (postmaster.comcast.net):
+	 * BLxxxxxx refuse the sending IP (block lists, its spam history: the
+	 * sender is blocked, whatever "spam" says), RLxxxxxx throttle it */
+#define G "blocked/speeding: Comcast BL and RL error codes"
+	R("comcast bl0", BLOCKED, EXACT),
+	R("comcast rl0", SPEEDING, EXACT),
 #undef G
 
 	/* spam_detected: the content was judged spam (Gmail
