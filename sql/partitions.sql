@@ -49,6 +49,9 @@ SELECT (regexp_match(bounce.track_check('pev'), 'partitions: [^(]*'))[1] AS trac
 TRUNCATE pev_2024_05;
 DELETE FROM pev WHERE at < '2024-07-01';
 SELECT count(*) AS archived FROM bounce.event_archive WHERE address = 'p@part.test';
+-- bounce.purge_events() through the parent archives every partition's rows
+SELECT bounce.purge_events('pev', '2024-08-01') AS purged;
+SELECT count(*) AS archived FROM bounce.event_archive WHERE address = 'p@part.test';
 -- a late event after the purge: the whole history still decides
 INSERT INTO pev VALUES (1, 'p@part.test', 1, 'sent', NULL, '2024-05-01 09:00');
 SELECT * FROM pst;
