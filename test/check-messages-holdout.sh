@@ -50,7 +50,14 @@
 # again" is the resolver's TRY_AGAIN, a temporary failure, which the
 # classifier reads as network_error as documented; the label now says so.
 #
-# Now (all 87 rows): recipient 100 %, status 98.9 %, reply code 100 %,
+# Fifth batch (8 messages, written the same day before any change:
+# SmarterMail, Exim's "Unrouteable address", "all relevant MX records point
+# to non-existent hosts" and "mailbox is full: retry timeout exceeded", a
+# Postfix delay warning, qmail's "couldn't find any host", an Exchange 2013
+# text NDR with 5.4.316, Outlook.com's 5.5.0 "mailbox unavailable"): 8/8
+# on every measure at the first score.
+#
+# Now (all 95 rows): recipient 100 %, status 98.9 %, reply code 100 %,
 # reason 100 %.  forwarded-dsn-01 (a report inside a forwarded
 # message/rfc822) is read since the parser reads an enclosed message when
 # the outer one is no report (src/core/bouncemsg.c).
