@@ -80,12 +80,15 @@ typedef struct BnRule
 } BnRule;
 
 /*
- * The tables: generic wording in English and the SMTP stage markers
- * (phrases.c), in other languages (phrases_intl.c), provider wording
- * (provider_rules.c).
+ * The tables: generic wording in English about the recipient (phrases.c)
+ * and about the receiving system and the transaction, with the SMTP stage
+ * markers (phrases_transport.c), in other languages (phrases_intl.c),
+ * provider wording (provider_rules.c).
  */
 extern const BnRule bn_generic_rules[];
 extern const size_t bn_generic_rule_count;
+extern const BnRule bn_transport_rules[];
+extern const size_t bn_transport_rule_count;
 extern const BnRule bn_intl_rules[];
 extern const size_t bn_intl_rule_count;
 extern const BnRule bn_stage_rules[];

@@ -1,8 +1,8 @@
 /*
  * phrases.h
- *		What the wording tables (phrases.c, phrases_intl.c) share: the
- *		priorities and the macros that write one rule.  Included by those
- *		files only.
+ *		What the wording tables (phrases.c, phrases_transport.c,
+ *		phrases_intl.c) share: the priorities and the macros that write one
+ *		rule.  Included by those files only.
  */
 #ifndef BOUNCE_CORE_PHRASES_H
 #define BOUNCE_CORE_PHRASES_H
