@@ -37,7 +37,7 @@ fi
 # only the files the classifier needs, so others' work in progress cannot
 # break this check
 core=""
-for f in reason status provider provider_rules phrases phrases_intl patterns meaning classify; do
+for f in reason status provider provider_rules phrases phrases_transport phrases_intl patterns meaning classify; do
 	core="$core $root/src/core/$f.c"
 done
 if ! clang -g -O1 -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \
