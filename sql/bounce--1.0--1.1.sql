@@ -652,6 +652,20 @@ COMMENT ON FUNCTION bounce.purge_events(regclass, timestamptz) IS
 	'deletes the events of a tracked table older than older_than (by its time column) and keeps them in bounce.event_archive, so that they still count in every replay; returns the number purged; needs DELETE on the table; on Citus, run it on the coordinator (a DELETE on a distributed events table is refused on the shards)';
 REVOKE ALL ON FUNCTION bounce.purge_events(regclass, timestamptz) FROM PUBLIC;
 
+-- Citus: the tracking trigger on the shards of a distributed events table
+-- queues the rows next to them (bounce.track_events() creates the queue);
+-- this takes them through Citus, as the caller (who needs SELECT on the
+-- events and DELETE on the queue), and applies them to the state on the
+-- coordinator as the trigger would.  It writes the state as bounce.rebuild()
+-- does: not for PUBLIC.
+CREATE FUNCTION bounce.apply_queued(events regclass)
+	RETURNS bigint
+	AS 'MODULE_PATHNAME', 'bounce_apply_queued'
+	LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION bounce.apply_queued(regclass) IS
+	'Citus coordinator: takes the events queued on the shards of a distributed events table (<events>_bounce_queue, made by bounce.track_events()) and applies them to bounce.address_state as its tracking trigger would on one node; returns their number; run it often (pg_cron), the state is as fresh as its last run';
+REVOKE ALL ON FUNCTION bounce.apply_queued(regclass) FROM PUBLIC;
+
 CREATE FUNCTION bounce.rebuild(
 		OUT addresses bigint, OUT events_replayed bigint, OUT active bigint,
 		OUT confirmed bigint, OUT suppressed bigint, OUT untouched bigint)
@@ -734,6 +748,9 @@ $$;
 COMMENT ON FUNCTION bounce.track_partitions(regclass) IS
 	'gives every partition of a partitioned events table the table''s bounce.track() and bounce.track_purge() statement triggers (PostgreSQL clones only row triggers), so that rows written straight into a partition are tracked; returns the number of triggers created; bounce.track_events() and an event trigger (for partitions created or attached later) call it';
 
+-- It runs in the session of whoever creates or alters any table: it reads
+-- the catalogs only (no name lookup of schema bounce, which needs USAGE on
+-- it), so roles without grants on bounce keep their DDL.
 CREATE FUNCTION bounce.track_new_partitions() RETURNS event_trigger
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
@@ -749,8 +766,12 @@ BEGIN
 		WHERE c.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::regclass
 		  AND k.relkind OPERATOR(pg_catalog.=) 'p'
 		  AND EXISTS (SELECT FROM pg_trigger g
+					  JOIN pg_proc p ON p.oid OPERATOR(pg_catalog.=) g.tgfoid
+					  JOIN pg_namespace n ON n.oid OPERATOR(pg_catalog.=) p.pronamespace
 					  WHERE g.tgrelid OPERATOR(pg_catalog.=) a.relid
-						AND g.tgfoid IN ('bounce.track()'::regprocedure, 'bounce.track_purge()'::regprocedure)
+						AND n.nspname OPERATOR(pg_catalog.=) 'bounce'
+						AND p.proname IN ('track', 'track_purge')
+						AND p.pronargs OPERATOR(pg_catalog.=) 0
 						AND (g.tgtype::integer OPERATOR(pg_catalog.&) 1) OPERATOR(pg_catalog.=) 0)
 	LOOP
 		PERFORM bounce.track_partitions(r.relid);
@@ -790,6 +811,10 @@ DECLARE
 	args text[] := ARRAY[]::text[];
 	ddl text;
 	citus_table boolean := false;
+	dist_column text;
+	queue_schema name;
+	queue_name text;
+	queue_columns text;
 	unsafe_triggers text;
 BEGIN
 	IF events IS NULL OR address IS NULL OR event IS NULL OR occurred_at IS NULL THEN
@@ -815,17 +840,49 @@ BEGIN
 	END IF;
 
 	-- A Citus table: Citus creates the triggers on every shard, once told
-	-- so for this call; the tracking trigger is then switched off (on a
-	-- shard it would keep the state on a worker, and refuses to), and the
-	-- state is kept by bounce.rebuild() on the coordinator.
+	-- so for this call.  A hash-distributed table gets an event queue,
+	-- <events>_bounce_queue, of the mapped columns, co-located with it: the
+	-- tracking trigger on a shard appends its rows to the queue's shard next
+	-- to it, and bounce.apply_queued() on the coordinator applies them to
+	-- the state kept there.  Another Citus table (reference, local) has its
+	-- tracking trigger switched off, its state kept by bounce.rebuild().
 	IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
 		EXECUTE 'SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition
-								WHERE logicalrelid OPERATOR(pg_catalog.=) $1)'
-			INTO citus_table USING events;
+								WHERE logicalrelid OPERATOR(pg_catalog.=) $1),
+						(SELECT pg_catalog.column_to_column_name(logicalrelid, partkey)
+						 FROM pg_catalog.pg_dist_partition
+						 WHERE logicalrelid OPERATOR(pg_catalog.=) $1
+						   AND partmethod OPERATOR(pg_catalog.=) ''h'')'
+			INTO citus_table, dist_column USING events;
 	END IF;
 	IF citus_table THEN
 		unsafe_triggers := pg_catalog.current_setting('citus.enable_unsafe_triggers', true);
 		PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', 'on', true);
+	END IF;
+	IF dist_column IS NOT NULL THEN
+		SELECT n.nspname, c.relname || '_bounce_queue' INTO queue_schema, queue_name
+		FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+		WHERE c.oid OPERATOR(pg_catalog.=) events;
+		IF pg_catalog.octet_length(queue_name) > 63 THEN
+			RAISE EXCEPTION 'the name of % is too long for its event queue', events
+				USING ERRCODE = 'name_too_long',
+					  DETAIL = format('The queue is named %s, over 63 bytes.', queue_name),
+					  HINT = 'Rename the events table to 50 bytes or fewer.';
+		END IF;
+		IF pg_catalog.to_regclass(format('%I.%I', queue_schema, queue_name)) IS NULL THEN
+			SELECT string_agg(format('%I %s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)),
+							  ', ' ORDER BY a.attnum)
+			INTO queue_columns
+			FROM pg_catalog.pg_attribute a
+			WHERE a.attrelid OPERATOR(pg_catalog.=) events AND a.attnum > 0 AND NOT a.attisdropped
+			  AND a.attname IN (dist_column, address, event, campaign, occurred_at, diagnostic, status,
+								reply_code, reason, kind, command, remote, tenant);
+			EXECUTE format('CREATE TABLE %I.%I (%s)', queue_schema, queue_name, queue_columns);
+			EXECUTE format('COMMENT ON TABLE %I.%I IS %L', queue_schema, queue_name,
+						   format('events of %s queued on the shards for bounce.apply_queued() (bounce.track_events())', events));
+			PERFORM pg_catalog.create_distributed_table(format('%I.%I', queue_schema, queue_name)::regclass,
+														dist_column, colocate_with => events::text);
+		END IF;
 	END IF;
 
 	ddl := format('CREATE TRIGGER %I AFTER INSERT ON %s ', trigger_name, events)
@@ -847,7 +904,13 @@ BEGIN
 	-- partitions: the statement triggers on every partition, now and later
 	PERFORM bounce.track_partitions(events);
 	PERFORM bounce.track_check(events);
-	IF citus_table THEN
+	IF dist_column IS NOT NULL THEN
+		PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers',
+									  coalesce(unsafe_triggers, 'off'), true);
+		RAISE NOTICE 'the events of % are queued on its shards in %.%', events, queue_schema, queue_name
+			USING DETAIL = 'The address state is kept on the coordinator.',
+				  HINT = format('Run SELECT bounce.apply_queued(%L) on the coordinator, often (it takes what is queued); events already in the table are not queued: replay them once with bounce.rebuild(%L); purge with bounce.purge_events(); see "Running on Citus" in the README.', events::text, events::text);
+	ELSIF citus_table THEN
 		EXECUTE format('ALTER TABLE %s DISABLE TRIGGER %I', events, trigger_name);
 		PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers',
 									  coalesce(unsafe_triggers, 'off'), true);

@@ -190,3 +190,20 @@ DELETE FROM bounce.address_state WHERE address LIKE '%@atk.test';
 DELETE FROM bounce.tenant_member;
 DROP OWNED BY regress_atk_a, regress_atk_b, regress_atk_app, regress_atk_tenants;
 DROP ROLE regress_atk_a, regress_atk_b, regress_atk_app, regress_atk_tenants;
+
+-- A role without any grant on schema bounce creates, alters and partitions
+-- tables in a new session (no plan cached): the event trigger of 1.1 reads
+-- only the catalogs, so their DDL goes through.
+SELECT current_user AS regress_admin \gset
+CREATE ROLE regress_atk_nogrant LOGIN;
+GRANT CREATE ON SCHEMA public TO regress_atk_nogrant;
+\c - regress_atk_nogrant
+CREATE TEMP TABLE nogrant_temp (a int);
+ALTER TABLE nogrant_temp ADD COLUMN b text;
+CREATE TABLE nogrant_parent (a int) PARTITION BY RANGE (a);
+CREATE TABLE nogrant_part PARTITION OF nogrant_parent FOR VALUES FROM (0) TO (10);
+SELECT count(*) AS columns FROM pg_attribute WHERE attrelid = 'nogrant_temp'::regclass AND attnum > 0;
+DROP TABLE nogrant_parent;
+\c - :regress_admin
+REVOKE CREATE ON SCHEMA public FROM regress_atk_nogrant;
+DROP ROLE regress_atk_nogrant;

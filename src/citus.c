@@ -147,6 +147,59 @@ bounce_citus_shard_of(Relation rel)
 }
 
 /* See citus.h. */
+Oid
+bounce_citus_queue_of(Oid events)
+{
+	char	   *relname = get_rel_name(events);
+	char		name[NAMEDATALEN + 16];
+
+	if (relname == NULL || !bounce_citus_present())
+		return InvalidOid;
+	snprintf(name, sizeof(name), "%s" BOUNCE_QUEUE_SUFFIX, relname);
+	if (strlen(name) >= NAMEDATALEN)
+		return InvalidOid;
+	return get_relname_relid(name, get_rel_namespace(events));
+}
+
+/* See citus.h. */
+Oid
+bounce_citus_queue_placement(Relation shard)
+{
+	Oid			table = bounce_citus_shard_of(shard);
+	Oid			queue;
+	const char *relname = RelationGetRelationName(shard);
+	char		sql[512];
+	char		name[NAMEDATALEN + 32];
+	Datum		qshard;
+
+	if (!OidIsValid(table))
+		return InvalidOid;
+	queue = bounce_citus_queue_of(table);
+	if (!OidIsValid(queue))
+		return InvalidOid;
+
+	/*
+	 * The queue's shard with the same hash range: co-located, so on this
+	 * node, and moved with the events' shard.  Both numbers come from the
+	 * catalogs (no text of the user's in the query).
+	 */
+	snprintf(sql, sizeof(sql),
+			 "SELECT q.shardid FROM pg_catalog.pg_dist_shard e"
+			 " JOIN pg_catalog.pg_dist_shard q"
+			 " ON q.logicalrelid OPERATOR(pg_catalog.=) %u::pg_catalog.regclass"
+			 " AND q.shardminvalue OPERATOR(pg_catalog.=) e.shardminvalue"
+			 " WHERE e.shardid OPERATOR(pg_catalog.=) $1",
+			 queue);
+	if (!spi_lookup(sql, INT8OID,
+					Int64GetDatum(strtoi64(strrchr(relname, '_') + 1, NULL, 10)),
+					&qshard))
+		return InvalidOid;
+	snprintf(name, sizeof(name), "%s_" INT64_FORMAT,
+			 get_rel_name(queue), DatumGetInt64(qshard));
+	return get_relname_relid(name, RelationGetNamespace(shard));
+}
+
+/* See citus.h. */
 void
 bounce_citus_refuse_shard(Relation rel, bool purge)
 {
@@ -170,8 +223,8 @@ bounce_citus_refuse_shard(Relation rel, bool purge)
 			 errmsg("bounce.track() does not keep the state of a Citus shard"),
 			 errdetail("Relation %s is a shard of %s; the state written here would stay in this node's local bounce.address_state, which no query on the coordinator reads.",
 					   RelationGetRelationName(rel), name),
-			 errhint("On the coordinator, disable the trigger (ALTER TABLE %s DISABLE TRIGGER ...) and keep the state with SELECT bounce.rebuild('%s'); see \"Running on Citus\" in the README.",
-					 get_rel_name(table), get_rel_name(table))));
+			 errhint("Attach the tracking with SELECT bounce.track_events('%s', ...) on the coordinator: it queues the events on the shards for bounce.apply_queued(); see \"Running on Citus\" in the README.",
+					 get_rel_name(table))));
 }
 
 /*

@@ -36,6 +36,20 @@ extern void bounce_citus_refuse_shard(Relation rel, bool purge);
 extern Oid	bounce_citus_shard_of(Relation rel);
 
 /*
+ * The event queue of a distributed events table (citus_queue.c): the table
+ * <events>_bounce_queue in the same schema, distributed co-located with
+ * it.  bounce_citus_queue_of gives the queue of a Citus table (InvalidOid
+ * when it has none); bounce_citus_queue_placement the queue's shard on
+ * this node next to a shard of the events (InvalidOid when none).
+ */
+#define BOUNCE_QUEUE_SUFFIX "_bounce_queue"
+extern Oid	bounce_citus_queue_of(Oid events);
+extern Oid	bounce_citus_queue_placement(Relation shard);
+
+/* Empty the queue of a Citus events table, if it has one (SPI connected). */
+extern void citus_queue_clear(Oid events);
+
+/*
  * The Citus tables whose bounce.track() trigger (track_fn) is disabled, as
  * track_events() leaves it on a distributed table; a list of OIDs in the
  * caller's memory context.  NIL without Citus.

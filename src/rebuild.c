@@ -74,19 +74,6 @@ typedef struct RebuildSource
 	bool		chosen;			/* the table rebuild(events) names */
 } RebuildSource;
 
-/* Order of the merged events of one address: tenant, event, arrival. */
-static int
-merged_cmp(const void *pa, const void *pb)
-{
-	const TrackEvent *a = *(const TrackEvent *const *) pa;
-	const TrackEvent *b = *(const TrackEvent *const *) pb;
-	int			c = strcmp(a->tenant, b->tenant);
-
-	if (c != 0)
-		return c;
-	return bn_event_cmp(&a->ev, &b->ev);
-}
-
 /* Replay and store one (tenant, address); its final status. */
 static BnAddressStatus
 rebuild_one(StateStore *ss, TrackEvent **evs, int n, const char *source)
@@ -229,6 +216,14 @@ rebuild_body(FunctionCallInfo fcinfo, Oid chosen)
 	}
 	LockRelationOid(bounce_relid("address_state"), ExclusiveLock);
 
+	/*
+	 * The events queued on the shards of a distributed source are in the
+	 * replay: emptied before it is read (those queued later stay).
+	 */
+	for (int i = 0; i < nmaps; i++)
+		if (!track_map_is_archive(src[i].map) && (!OidIsValid(chosen) || src[i].chosen))
+			citus_queue_clear(track_map_query_relid(src[i].map));
+
 	/* every event committed before the locks, and our own */
 	CommandCounterIncrement();
 	PushActiveSnapshot(GetLatestSnapshot());
@@ -287,7 +282,7 @@ rebuild_body(FunctionCallInfo fcinfo, Oid chosen)
 				if (src[i].n > 0 && strcmp(src[i].events[0].address, low) == 0)
 					for (int e = 0; e < src[i].n; e++)
 						merged[m++] = &src[i].events[e];
-			qsort(merged, m, sizeof(TrackEvent *), merged_cmp);
+			qsort(merged, m, sizeof(TrackEvent *), track_event_ptr_cmp);
 			for (int start = 0; start < m;)
 			{
 				int			end = start + 1;

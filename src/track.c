@@ -509,6 +509,13 @@ bounce_track(PG_FUNCTION_ARGS)
 	memset(&call, 0, sizeof(call));
 	call.map = track_map_get(td->tg_trigger, td->tg_relation);
 
+	/* a Citus shard: the rows go to its queue, for bounce.apply_queued() */
+	if (OidIsValid(call.map->queue_relid))
+	{
+		citus_queue_rows(call.map, td);
+		return PointerGetDatum(NULL);
+	}
+
 	/* the inserted rows, and our own writes of earlier rows, become visible */
 	CommandCounterIncrement();
 
@@ -542,6 +549,58 @@ bounce_track(PG_FUNCTION_ARGS)
 	MemoryContextReset(sc->cxt);
 
 	return PointerGetDatum(NULL);
+}
+
+/* ----------------------------------------------------------------
+ * Applying events read elsewhere (bounce.apply_queued())
+ * ---------------------------------------------------------------- */
+
+struct TrackApplier
+{
+	TrackCall	call;
+	TupleTableSlot *found;
+	TupleTableSlot *newrow;
+	Datum		empty_array;
+};
+
+/* See track.h. */
+TrackApplier *
+track_applier_begin(TrackMap *map)
+{
+	TrackApplier *a = palloc0(sizeof(TrackApplier));
+
+	a->call.map = map;
+	a->call.spi = true;			/* the caller's connection */
+	a->call.call_cxt = CurrentMemoryContext;
+	a->call.addr_cxt = AllocSetContextCreate(CurrentMemoryContext,
+											 "bounce apply address",
+											 ALLOCSET_DEFAULT_SIZES);
+	state_store_make_slots(&a->found, &a->newrow, &a->empty_array);
+	state_store_open_with(&a->call.ss, a->found, a->newrow, a->empty_array);
+	return a;
+}
+
+/* See track.h. */
+void
+track_applier_address(TrackApplier *a, TrackEvent **evs, int n)
+{
+	MemoryContext old = MemoryContextSwitchTo(a->call.addr_cxt);
+
+	track_address(&a->call, evs, n);
+	MemoryContextSwitchTo(old);
+	MemoryContextReset(a->call.addr_cxt);
+}
+
+/* See track.h. */
+int64
+track_applier_end(TrackApplier *a)
+{
+	int64		replays = a->call.replays;
+
+	state_store_close(&a->call.ss);
+	MemoryContextDelete(a->call.addr_cxt);
+	pfree(a);
+	return replays;
 }
 
 /* The description of a column of a map. */

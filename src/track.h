@@ -89,6 +89,26 @@ extern bool track_scan_next_address(TrackScan *scan, TrackEvent **events,
 extern void track_scan_end(TrackScan *scan);
 extern const char *track_map_relname(TrackMap *map);
 
+/*
+ * Events read elsewhere than in a trigger (bounce.apply_queued()), applied
+ * as the trigger of map applies them: each call gives one (tenant,
+ * address)'s events in bn_event_cmp order.  SPI must be connected; the
+ * end gives the number of addresses replayed.
+ */
+typedef struct TrackApplier TrackApplier;
+extern TrackApplier *track_applier_begin(TrackMap *map);
+extern void track_applier_address(TrackApplier *a, TrackEvent **evs, int n);
+extern int64 track_applier_end(TrackApplier *a);
+
+/*
+ * The replay order of one address's events, for qsort of TrackEvent
+ * pointers: tenant, then bn_event_cmp.
+ */
+extern int	track_event_ptr_cmp(const void *pa, const void *pb);
+
+/* A scan of the rows of another query with the map's select list. */
+extern TrackScan *track_scan_begin_sql(TrackMap *map, const char *sql);
+
 /* The bounce.track() function's OID, for finding its triggers. */
 extern Oid	track_function_oid(void);
 

@@ -98,6 +98,15 @@ struct TrackMap
 	char	   *scan_sql;		/* rebuild: every event, by address key */
 	char	   *head_sql;		/* "SELECT address, tenant, ..." */
 	char	   *select_list;	/* "address, tenant, ...", for a RETURNING */
+	char	   *scan_order;		/* " ORDER BY <address key> COLLATE ..." */
+
+	/*
+	 * On a Citus shard of a table with an event queue: the queue's shard
+	 * here, and for each of its columns the column of the shard it copies.
+	 */
+	Oid			queue_relid;
+	int			queue_natts;
+	AttrNumber *queue_from;
 
 	TrackPurpose purpose;		/* what the trigger does with the rows */
 	bool		archive;		/* the map of bounce.event_archive */
@@ -137,6 +146,9 @@ extern TrackMap *track_map_get_for(Trigger *trigger, Relation rel,
 extern void track_protocol_error(const char *tgname, const char *relname,
 								 const char *msg, const char *hint) pg_attribute_noreturn();
 extern Oid	track_purge_function_oid(void);
+
+/* citus_queue.c: the rows of a shard's trigger call, into its queue. */
+extern void citus_queue_rows(TrackMap *map, TriggerData *td);
 
 /* track_read.c: rows as events. */
 extern char *arena_strndup(Arena *a, const char *s, size_t len);

@@ -596,19 +596,37 @@ struct TrackScan
 	int			cap;
 };
 
+static TrackScan *scan_open(TrackMap *map, const char *sql, bool read_only);
+
 /* Start reading the whole events table (SPI connected, as the caller). */
 TrackScan *
 track_scan_begin(TrackMap *map)
+{
+	return scan_open(map, map->scan_sql, true);
+}
+
+/*
+ * Start reading the rows of a query (which may change data) with the map's
+ * head (map->head_sql), ordered by the address key (map->scan_order).
+ */
+TrackScan *
+track_scan_begin_sql(TrackMap *map, const char *sql)
+{
+	return scan_open(map, sql, false);
+}
+
+static TrackScan *
+scan_open(TrackMap *map, const char *sql, bool read_only)
 {
 	TrackScan  *scan = palloc0(sizeof(TrackScan));
 	SPIPlanPtr	plan;
 
 	scan->map = map;
-	plan = SPI_prepare(map->scan_sql, 0, NULL);
+	plan = SPI_prepare(sql, 0, NULL);
 	if (plan == NULL)
-		elog(ERROR, "could not prepare \"%s\": %s", map->scan_sql,
+		elog(ERROR, "could not prepare \"%s\": %s", sql,
 			 SPI_result_code_string(SPI_result));
-	scan->portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+	scan->portal = SPI_cursor_open(NULL, plan, NULL, NULL, read_only);
 	scan->group_cxt = AllocSetContextCreate(CurrentMemoryContext, "bounce rebuild address",
 											ALLOCSET_DEFAULT_SIZES);
 	arena_init(&scan->arena, scan->group_cxt);
@@ -702,6 +720,19 @@ track_scan_end(TrackScan *scan)
 	pfree(scan);
 }
 
+
+/* See track.h. */
+int
+track_event_ptr_cmp(const void *pa, const void *pb)
+{
+	const TrackEvent *a = *(const TrackEvent *const *) pa;
+	const TrackEvent *b = *(const TrackEvent *const *) pb;
+	int			c = strcmp(a->tenant, b->tenant);
+
+	if (c != 0)
+		return c;
+	return bn_event_cmp(&a->ev, &b->ev);
+}
 
 /* Read a query row (address, tenant, select list) as an event. */
 bool

@@ -357,10 +357,45 @@ build_queries(TrackMap *m, Relation rel)
 
 	/* The rebuild: every event, an address's rows together, bytewise order. */
 	resetStringInfo(&q);
-	appendStringInfo(&q, "%s%s ORDER BY %s COLLATE \"C\"", m->head_sql, qname, addr_key);
+	m->scan_order = MemoryContextStrdup(m->cxt,
+										psprintf(" ORDER BY %s COLLATE \"C\"", addr_key));
+	appendStringInfo(&q, "%s%s%s", m->head_sql, qname, m->scan_order);
 	m->scan_sql = MemoryContextStrdup(m->cxt, q.data);
 
 	table_close(root, AccessShareLock);
+}
+
+/*
+ * The columns a shard's rows give its queue (citus_queue.c): each of the
+ * queue's, by name.  track_events() made the queue of the events' columns.
+ */
+static void
+map_queue(TrackMap *m, Relation rel, Oid queue)
+{
+	Relation	qrel = table_open(queue, AccessShareLock);
+	TupleDesc	qdesc = RelationGetDescr(qrel);
+
+	m->queue_relid = queue;
+	m->queue_natts = qdesc->natts;
+	m->queue_from = palloc0(sizeof(AttrNumber) * Max(qdesc->natts, 1));
+	for (int i = 0; i < qdesc->natts; i++)
+	{
+		Form_pg_attribute qatt = TupleDescAttr(qdesc, i);
+		AttrNumber	from;
+
+		if (qatt->attisdropped)
+			continue;
+		from = SPI_fnumber(RelationGetDescr(rel), NameStr(qatt->attname));
+		if (from <= 0 ||
+			TupleDescAttr(RelationGetDescr(rel), from - 1)->atttypid != qatt->atttypid)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("column \"%s\" of queue %s is no column of %s of the same type",
+							NameStr(qatt->attname), RelationGetRelationName(qrel), m->relname),
+					 errhint("Drop the queue on the coordinator and run bounce.track_events() again.")));
+		m->queue_from[i] = from;
+	}
+	table_close(qrel, AccessShareLock);
 }
 
 /* Build the mapping of a trigger on a relation; errors when misattached. */
@@ -386,9 +421,16 @@ map_build(Trigger *trigger, Relation rel, MemoryContext parent, void *arg,
 	TrackMap   *m;
 	TupleDesc	desc = RelationGetDescr(rel);
 	BounceTypes bt;
+	Oid			queue;
 
-	/* the state, or the archive, would stay on a worker */
-	bounce_citus_refuse_shard(rel, purpose == TP_PURGE);
+	/*
+	 * On a Citus shard the tracking trigger queues the rows next to it
+	 * (citus_queue.c); anything else would keep the state, or the archive,
+	 * on a worker.
+	 */
+	queue = purpose == TP_TRACK && !archive ? bounce_citus_queue_placement(rel) : InvalidOid;
+	if (!OidIsValid(queue))
+		bounce_citus_refuse_shard(rel, purpose == TP_PURGE);
 	cxt = AllocSetContextCreate(parent, "bounce track map",
 								ALLOCSET_SMALL_SIZES);
 	old = MemoryContextSwitchTo(cxt);
@@ -521,6 +563,8 @@ map_build(Trigger *trigger, Relation rel, MemoryContext parent, void *arg,
 		}
 
 		build_queries(m, rel);
+		if (OidIsValid(queue))
+			map_queue(m, rel, queue);
 	}
 	PG_CATCH();
 	{

@@ -17,17 +17,22 @@
 #   - bounce.distribute_config() (reference tables, no deadlock) and a rule
 #     and a reason -> kind row added on the coordinator, used by
 #     distributed queries on the workers at once;
-#   - track_events() on a distributed table: the tracking trigger created
-#     disabled; enabled, it is refused on the shards, naming what to run;
+#   - track_events() on a distributed table: the event queue created
+#     co-located with it, the tracking trigger on every shard queueing the
+#     rows next to them (a row it would refuse fails the insert), applied on
+#     the coordinator by bounce.apply_queued(); the trigger on a shard of a
+#     table without a queue refused, naming what to run;
 #   - the functions of the state pushed down to the workers (sendable(),
 #     protected_until(), ...) and the guards fired on shards: refused;
 #     clean_list() on a distributed list, equal to one node; a tenant's
 #     recent_send_window set on the coordinator, applied there;
 #   - randomized histories of several tenants in a distributed events
-#     table, the state replayed by bounce.rebuild() on the coordinator and
-#     compared with an independent model of SPEC section 2
-#     (test/citus/model.py), before and after a shard move followed by more
-#     events, and after a retention purge by bounce.purge_events() (a
+#     table, the state applied from the queue by bounce.apply_queued() and
+#     replayed by bounce.rebuild() on the coordinator, each compared with
+#     an independent model of SPEC section 2 (test/citus/model.py), before
+#     and after a shard move (events queued before it, applied after it)
+#     followed by more events, and after a retention purge by
+#     bounce.purge_events() (a
 #     DELETE on the shards refused, a TRUNCATE archived); rebuild() of
 #     every source equal to rebuild('events'); rebuild() refused on a
 #     worker;
@@ -165,8 +170,8 @@ expect "the rule deleted on the coordinator, gone on the workers" \
 	"$(q 0 "$sql")" "user_unknown:40,security_error:20"
 
 # 4. Events distributed by tenant, then tracked as on one node: the
-#    tracking trigger is created disabled, the state replayed on the
-#    coordinator.
+#    tracking trigger on the shards queues the events next to them, and
+#    bounce.apply_queued() applies them to the state on the coordinator.
 q 0 "CREATE TABLE events (account_id bigint, email text, campaign_id bigint, type text,
 		smtp_code int, smtp_status text, diagnostic text, occurred_at timestamptz);
 	CREATE INDEX ON events (account_id, bounce.address_key(email));
@@ -174,23 +179,49 @@ q 0 "CREATE TABLE events (account_id bigint, email text, campaign_id bigint, typ
 out=$(q 0 "SELECT bounce.track_events('events', 'email', 'type', 'campaign_id', 'occurred_at',
 		diagnostic => 'diagnostic', status => 'smtp_status', reply_code => 'smtp_code',
 		tenant => 'account_id')")
-expect "track_events() on a distributed table says where the state is kept" \
-	"$(echo "$out" | grep -c 'is a Citus table: its address state is kept by bounce.rebuild() on the coordinator')" 1
+expect "track_events() on a distributed table says where the events are queued" \
+	"$(echo "$out" | grep -c 'the events of public.events are queued on its shards in public.events_bounce_queue')" 1
 # (Citus keeps a TRUNCATE trigger on the coordinator's table only)
-expect "its tracking trigger is disabled, the archiving one is on, on every shard" \
+expect "its tracking and archiving triggers are on, on every shard" \
 	"$(q 0 "SELECT count(*) FROM run_command_on_shards('events',
 		\$\$SELECT string_agg(tgname || tgenabled::text, ',' ORDER BY tgname) FROM pg_trigger
 		  WHERE tgrelid = '%s'::regclass AND tgname LIKE 'bounce_track%%'\$\$)
-		WHERE result ~ '^bounce_track_[0-9]+D,bounce_track_purge_[0-9]+O$'")" 8
+		WHERE result ~ '^bounce_track_[0-9]+O,bounce_track_purge_[0-9]+O$'")" 8
+expect "the queue is co-located with the events, of their mapped columns" \
+	"$(q 0 "SELECT ((SELECT colocationid FROM pg_dist_partition WHERE logicalrelid = 'events_bounce_queue'::regclass)
+		= (SELECT colocationid FROM pg_dist_partition WHERE logicalrelid = 'events'::regclass))
+		|| ' ' || (SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute
+		WHERE attrelid = 'events_bounce_queue'::regclass AND attnum > 0)")" \
+	"true account_id,email,campaign_id,type,smtp_code,smtp_status,diagnostic,occurred_at"
 expect "citus.enable_unsafe_triggers is as it was after it" \
 	"$(q 0 "BEGIN; SELECT bounce.track_events('events', 'email', 'type', 'campaign_id', 'occurred_at',
 		trigger_name => 'second') IS NOT NULL; SHOW citus.enable_unsafe_triggers; ROLLBACK" | tail -1)" off
-PGOPTIONS="-c citus.enable_unsafe_triggers=on" q 0 "ALTER TABLE events ENABLE TRIGGER bounce_track"
-err=$(qerr 0 "INSERT INTO events VALUES (1, 'trap@example.net', 1, 'sent', NULL, NULL, NULL, now())")
-expect "the tracking trigger on a shard is refused" \
+q 0 "INSERT INTO events VALUES (1, 'queued@example.net', 1, 'sent', NULL, NULL, NULL, '2026-01-01 00:00')" >/dev/null
+expect "an insert is queued on the worker, not applied yet" \
+	"$(q 0 "SELECT (SELECT count(*) FROM events_bounce_queue) || ' '
+		|| (SELECT count(*) FROM bounce.address_state WHERE address = 'queued@example.net')")" "1 0"
+err=$(qerr 0 "INSERT INTO events VALUES (1, 'queued@example.net', 1, 'no-such-event', NULL, NULL, NULL, now())")
+expect "a row the trigger would refuse fails the insert on the shard" \
+	"$(echo "$err" | grep -c 'no-such-event')" 1
+expect "apply_queued() applies it on the coordinator, and empties the queue" \
+	"$(q 0 "SELECT bounce.apply_queued('events');
+		SELECT (SELECT count(*) FROM events_bounce_queue) || ' '
+		|| (SELECT status || ' ' || last_sent_at FROM bounce.address_state WHERE address = 'queued@example.net')" |
+		tr '\n' ' ' | sed 's/ $//')" \
+	"1 0 active 2026-01-01 00:00:00+00"
+err=$(qerr 1 "SELECT bounce.apply_queued('events')")
+expect "apply_queued() on a worker is refused" "$(echo "$err" | grep -c 'does not run on a Citus worker')" 1
+err=$(qerr 0 "SELECT bounce.apply_queued('ev_plain')")
+expect "apply_queued() of a table without a queue says so" "$(echo "$err" | grep -c 'has no event queue')" 1
+# a tracking trigger made by hand on a distributed table without a queue
+q 0 "CREATE TABLE trap (account_id bigint, email text, type text, at timestamptz);
+	SELECT create_distributed_table('trap', 'account_id');" >/dev/null
+PGOPTIONS="-c citus.enable_unsafe_triggers=on" q 0 "CREATE TRIGGER trap_track AFTER INSERT ON trap
+	FOR EACH ROW EXECUTE FUNCTION bounce.track('address=email', 'event=type', 'time=at', 'tenant=account_id')"
+err=$(qerr 0 "INSERT INTO trap VALUES (1, 'trap@example.net', 'sent', now())")
+expect "the tracking trigger on a shard of a table without a queue is refused" \
 	"$(echo "$err" | grep -c 'does not keep the state of a Citus shard')" 1
 echo "  $err"
-PGOPTIONS="-c citus.enable_unsafe_triggers=on" q 0 "ALTER TABLE events DISABLE TRIGGER bounce_track"
 
 load() {	# load FILE: COPY a TSV of test/citus/model.py into events
 	q 0 "\\copy events FROM '$1'" >/dev/null
@@ -200,11 +231,8 @@ export_events() {	# export_events FILE: the events as the model reads them
 			bounce.kind_for(diagnostic, smtp_code, smtp_status::bounce.smtp_status),
 			extract(epoch FROM occurred_at) FROM events) TO STDOUT" > "$1"
 }
-check_model() {	# check_model NAME [EVENTS]: rebuild on the coordinator, compare
-	# with the model of EVENTS (default: the events table now)
+compare_model() {	# compare_model NAME: the state against the model of events.tsv
 	local out
-	q 0 "SELECT bounce.rebuild('events')" >/dev/null
-	if [ -n "${2:-}" ]; then cp "$2" "$CTMP/events.tsv"; else export_events "$CTMP/events.tsv"; fi
 	q 0 "COPY (SELECT tenant, address, status, suppression_reason, hard_streak, soft_streak
 			FROM bounce.address_state WHERE tenant <> '') TO STDOUT" > "$CTMP/state.tsv"
 	out=$(python3 test/citus/model.py check "$CTMP/events.tsv" "$CTMP/state.tsv")
@@ -212,8 +240,18 @@ check_model() {	# check_model NAME [EVENTS]: rebuild on the coordinator, compare
 	expect "$1: state = model ($(echo "$out" | tail -1))" \
 		"$(echo "$out" | tail -1 | sed 's/^[0-9]* passed, //')" "0 failed"
 }
+check_model() {	# check_model NAME [EVENTS]: the queue applied, then a rebuild,
+	# each compared with the model of EVENTS (default: the events table now)
+	local applied
+	if [ -n "${2:-}" ]; then cp "$2" "$CTMP/events.tsv"; else export_events "$CTMP/events.tsv"; fi
+	applied=$(q 0 "SELECT bounce.apply_queued('events')")
+	compare_model "$1, $applied queued events applied"
+	q 0 "SELECT bounce.rebuild('events')" >/dev/null
+	compare_model "$1, rebuilt"
+}
 python3 test/citus/model.py gen 11 6 12 40 > "$CTMP/h1.tsv"
-python3 test/citus/model.py gen 12 6 12 15 > "$CTMP/h2.tsv"
+python3 test/citus/model.py gen 12 6 12 10 > "$CTMP/h2.tsv"
+python3 test/citus/model.py gen 13 6 12 5 > "$CTMP/h2b.tsv"
 chmod 644 "$CTMP"/h*.tsv
 n1=$(wc -l < "$CTMP/h1.tsv")
 t0=$(ms)
@@ -318,14 +356,20 @@ expect "the window gone with the row" \
 	"$(q 0 "SELECT count(bounce.protected_until(address, tenant)) FROM bounce.address_state
 		WHERE tenant = '3' AND last_sent_at < now() - interval '8 days'")" 0
 
-# 5. A shard move, then more events.
+# 5. Events queued, a shard move, more events.
+load "$CTMP/h2.tsv"
+queued=$(q 0 "SELECT count(*) FROM events_bounce_queue WHERE account_id = 3")
 shard=$(q 0 "SELECT get_shard_id_for_distribution_column('events', 3)")
 from=$(q 0 "SELECT nodeport FROM citus_shards WHERE shardid = $shard")
 to=${ports[1]}; [ "$from" = "${ports[1]}" ] && to=${ports[2]}
 q 0 "SELECT citus_move_shard_placement($shard, 'localhost', $from, 'localhost', $to,
 	shard_transfer_mode => 'block_writes')" >/dev/null
 expect "shard of tenant 3 moved" "$(q 0 "SELECT nodeport FROM citus_shards WHERE shardid = $shard")" "$to"
-load "$CTMP/h2.tsv"
+expect "its queue's shard moved with it, the $queued events queued there too" \
+	"$(q 0 "SELECT nodeport || ' ' || (SELECT count(*) FROM events_bounce_queue WHERE account_id = 3)
+		FROM citus_shards WHERE shardid = get_shard_id_for_distribution_column('events_bounce_queue', 3)")" \
+	"$to $queued"
+load "$CTMP/h2b.tsv"
 check_model "after the shard move and more events"
 sql="SELECT string_agg(account_id || ' ' || t, ',' ORDER BY account_id) FROM
 	(SELECT account_id, bounce.tally(CASE WHEN type = 'sent' THEN 'none'::bounce.kind
@@ -360,27 +404,51 @@ expect "the archiving triggers are back on, on every shard" \
 check_model "after the purge: state of the whole history" "$CTMP/whole.tsv"
 
 # 6. Cost per event: the same events tracked on one node (trigger) and on
-#    Citus (COPY into the distributed table, then rebuild on the coordinator).
+#    Citus (COPY into the distributed table, queued by the trigger on the
+#    shards, then applied on the coordinator; or replayed by a rebuild).
 q 0 "CREATE TABLE ev1 (LIKE events INCLUDING INDEXES);
 	SELECT bounce.track_events('ev1', 'email', 'type', 'campaign_id', 'occurred_at',
 		diagnostic => 'diagnostic', status => 'smtp_status', reply_code => 'smtp_code',
 		tenant => 'account_id');" >/dev/null
+# the same histories as tenants 101-110 on one node, 201-210 on Citus
+# (complaints stay on the suppression list: new tenants, not a TRUNCATE)
 python3 test/citus/model.py gen 21 10 100 20 > "$CTMP/h3.tsv"
-chmod 644 "$CTMP/h3.tsv"
+awk -F'\t' -v OFS='\t' '{ $1 += 100; print }' "$CTMP/h3.tsv" > "$CTMP/h3a.tsv"
+awk -F'\t' -v OFS='\t' '{ $1 += 200; print }' "$CTMP/h3.tsv" > "$CTMP/h3b.tsv"
+chmod 644 "$CTMP"/h3*.tsv
 n3=$(wc -l < "$CTMP/h3.tsv")
-q 0 "SELECT bounce.purge_events('events', 'infinity');
-	TRUNCATE bounce.event_archive, bounce.address_state, bounce.suppression" >/dev/null
-t0=$(ms); q 0 "\\copy ev1 FROM '$CTMP/h3.tsv'" >/dev/null; t_one=$(( $(ms) - t0 ))
-q 0 "DELETE FROM bounce.address_state" >/dev/null
-t0=$(ms); q 0 "\\copy events FROM '$CTMP/h3.tsv'" >/dev/null; t_dcopy=$(( $(ms) - t0 ))
+q 0 "SELECT bounce.purge_events('events', 'infinity')" >/dev/null
+state_sig() {	# state_sig BASE: the state of tenants BASE+1..BASE+99, as 1..99
+	q 0 "SELECT count(*) || ' ' || md5(string_agg(concat_ws(' ', tenant::int - $1, address, status,
+		suppression_reason, hard_streak, soft_streak, hard_campaigns, soft_campaigns, last_event_at),
+		',' ORDER BY tenant::int, address)) FROM bounce.address_state
+		WHERE tenant IN (SELECT ($1 + g)::text FROM generate_series(1, 99) g)"
+}
+t0=$(ms); q 0 "\\copy ev1 FROM '$CTMP/h3a.tsv'" >/dev/null; t_one=$(( $(ms) - t0 ))
+one_node=$(state_sig 100)
+t0=$(ms); q 0 "\\copy events FROM '$CTMP/h3b.tsv'" >/dev/null; t_dcopy=$(( $(ms) - t0 ))
+t0=$(ms); q 0 "SELECT bounce.apply_queued('events')" >/dev/null; t_dapply=$(( $(ms) - t0 ))
+expect "the state applied from the queue on Citus = the trigger's on one node ($one_node)" \
+	"$(state_sig 200)" "$one_node"
 t0=$(ms); q 0 "SELECT bounce.rebuild('events')" >/dev/null; t_drebuild=$(( $(ms) - t0 ))
+# what keeping the state current costs: a later batch of 1% more events
+q 0 "INSERT INTO events SELECT account_id, email, campaign_id, 'sent', NULL, NULL, NULL,
+		occurred_at + interval '30 days' FROM events ORDER BY md5(email || occurred_at) LIMIT $((n3 / 100))" >/dev/null
+t0=$(ms); q 0 "SELECT bounce.apply_queued('events')" >/dev/null; t_dapply_later=$(( $(ms) - t0 ))
+applied_sig=$(state_sig 200)
+t0=$(ms); q 0 "SELECT bounce.rebuild('events')" >/dev/null; t_drebuild_later=$(( $(ms) - t0 ))
+expect "a later batch applied from the queue = the whole history rebuilt ($applied_sig)" \
+	"$(state_sig 200)" "$applied_sig"
 t0=$(ms); q 0 "SELECT bounce.rebuild('ev1')" >/dev/null; t_rebuild1=$(( $(ms) - t0 ))
 echo "cost per event, $n3 events of 1000 addresses (us per event):"
 echo "  one node, COPY with the tracking trigger:      $(( t_one * 1000 / n3 ))"
 echo "  one node, rebuild():                           $(( t_rebuild1 * 1000 / n3 ))"
-echo "  Citus, COPY into the distributed table:        $(( t_dcopy * 1000 / n3 ))"
+echo "  Citus, COPY into the distributed table (queued): $(( t_dcopy * 1000 / n3 ))"
+echo "  Citus, apply_queued() on the coordinator:      $(( t_dapply * 1000 / n3 ))"
 echo "  Citus, rebuild() on the coordinator:           $(( t_drebuild * 1000 / n3 ))"
-echo "  Citus path (COPY + rebuild) / one node (COPY with trigger): $(awk -v a="$((t_dcopy + t_drebuild))" -v b="$t_one" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 1) }')"
+echo "  Citus path (COPY + apply_queued) / one node (COPY with trigger): $(awk -v a="$((t_dcopy + t_dapply))" -v b="$t_one" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 1) }')"
+echo "  Citus path (COPY + rebuild) / one node (COPY with trigger):      $(awk -v a="$((t_dcopy + t_drebuild))" -v b="$t_one" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 1) }')"
+echo "  a later batch of $((n3 / 100)) events: apply_queued() $t_dapply_later ms, rebuild() $t_drebuild_later ms"
 echo "  (histories: $n1 events loaded in $t_copy ms, replayed and modelled in $t_check ms)"
 
 expect_summary
