@@ -18,6 +18,7 @@
 #include "commands/extension.h"
 #include "miscadmin.h"
 #include "utils/fmgroids.h"
+#include "utils/guc.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
@@ -272,14 +273,27 @@ bounce_catalog_concerns(Oid relid, BounceTable t)
  * Users
  * ---------------------------------------------------------------- */
 
-/* Run as userid until restore_user (an error restores it too). */
+/*
+ * Run as userid until restore_user (an error restores it too), as
+ * PostgreSQL runs an index's expressions or a materialized view's query as
+ * the relation's owner: a security-restricted operation (no SET ROLE, no
+ * temporary objects) with search_path pinned to pg_catalog, in a GUC nest
+ * level that restore_user unwinds.  So a trigger on one of our tables, or
+ * a cast or function of a tracked table's owner, runs with neither the
+ * caller's search_path (whose objects would resolve first, as a
+ * superuser) nor a way to leave settings behind in the caller's session.
+ */
 void
 become_user(Oid userid, SavedUser *saved)
 {
 	GetUserIdAndSecContext(&saved->userid, &saved->sec_context);
 	SetUserIdAndSecContext(userid, saved->sec_context |
 						   SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_RESTRICTED_OPERATION |
 						   SECURITY_NOFORCE_RLS);
+	saved->guc_nest = NewGUCNestLevel();
+	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET,
+							 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 }
 
 /* Run as the extension's owner. */
@@ -289,10 +303,11 @@ become_extension_owner(SavedUser *saved)
 	become_user(bounce_extension_owner(), saved);
 }
 
-/* Back to the user saved. */
+/* Back to the user saved, and to the settings of before. */
 void
 restore_user(const SavedUser *saved)
 {
+	AtEOXact_GUC(false, saved->guc_nest);
 	SetUserIdAndSecContext(saved->userid, saved->sec_context);
 }
 

@@ -186,6 +186,7 @@ typedef struct SavedUser
 {
 	Oid			userid;
 	int			sec_context;
+	int			guc_nest;		/* the GUC nest level restore_user unwinds */
 } SavedUser;
 
 extern void become_extension_owner(SavedUser *saved);
