@@ -96,7 +96,26 @@
 #      due to policy restrictions" (policy_violation, the group GMX's own
 #      wording was given), Zoho's "Unusual sending activity" under 5.4.6
 #      (read by its status), and Postfix's HELO restrictions (blocked);
-#      bar 80%.  Always runs.
+#      bar 80%; and a ninth (test/strings/holdout9.tsv: 78 reply lines
+#      written by a helper from the providers' documentation without
+#      reading the classifier -- Microsoft 365's 5.7.3xx/5.7.5xx NDRs,
+#      Gmail, Yahoo Sender Hub, iCloud, Broadcom/Symantec, Cisco, Trend
+#      Micro, Barracuda, FTGate, IceWarp, Fastmail, Interia, Naver/Daum,
+#      and plain wording in ja, ko, pl, nl, sv; 7 rows that repeated older
+#      sets were dropped), scored once before any change: reasons 53/78 =
+#      67.9%, kinds 82.1%, hard flag 98.7%; fixed with the documented
+#      meanings (Microsoft's DANE/TLS and 5.7.505/5.7.507 wording, Gmail's
+#      "directly to our servers", Yahoo's unresolvable RFC.5321 from
+#      domain and busy servers, an expired certificate, concurrent
+#      sessions, Office macros, a recipient who "doesn't want your mail")
+#      and the languages' plain words for a black list, a message too
+#      large, a full mailbox, an unknown recipient and spam: 71/78 = 91.0%,
+#      no corpus row changed verdict.  The seven left are not fitted: a
+#      code-only meaning (FTGate #2.03, Daum CCRT, Naver's "is filtered",
+#      Trend Micro's ERS zombie list), Symantec's "Message filtered" (spam
+#      or the recipient's rules), and two reputation-or-listing boundaries
+#      (Yahoo TS03, Interia's "labeled as a source of spam"); bar 90%.
+#      Always runs.
 #   2. when ../shared/corpus is present: agreement per format family of the
 #      corpus and its spread, a leave-family-out view, and for every rule how
 #      many families and own strings it decides; a rule that decides in one
@@ -128,6 +147,7 @@ fi
 "$tmp/accuracy" --own "$here/strings/holdout6.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout7.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout8.tsv" 80 || exit 1
+"$tmp/accuracy" --own "$here/strings/holdout9.tsv" 90 || exit 1
 
 if [ ! -f "$corpus" ]; then
 	echo "skipped: ../shared/corpus not present (own strings scored above)"

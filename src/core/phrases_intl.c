@@ -519,6 +519,58 @@ const BnRule bn_intl_rules[] = {
 	R("\xd7\x9e\xd7\xa2\xd7\xa0\xd7\x94 \xd7\x90\xd7\x95\xd7\x98\xd7\x95\xd7\x9e\xd7\x98\xd7\x99", VACATION, EXACT - 5), /* מענה אוטומטי */
 	R("\xe0\xb8\x95\xe0\xb8\xad\xe0\xb8\x9a\xe0\xb8\x81\xe0\xb8\xa5\xe0\xb8\xb1\xe0\xb8\x9a\xe0\xb8\xad\xe0\xb8\xb1\xe0\xb8\x95\xe0\xb9\x82\xe0\xb8\x99\xe0\xb8\xa1\xe0\xb8\xb1\xe0\xb8\x95\xe0\xb8\xb4", VACATION, EXACT - 5), /* ตอบกลับอัตโนมัติ */
 #undef G
+	/*
+	 * The Nordic languages, Dutch, Polish, Japanese and Korean for the
+	 * reasons the lists above give in English only: a blocklist ("black
+	 * list": svartlista, sortliste, zwarte lijst, czarna lista,
+	 * ブラックリスト), a message too large, a full mailbox, an unknown
+	 * recipient, spam; each language's plain wording, as a localised
+	 * server (Exchange, Zimbra, hMailServer translations) or a national
+	 * provider (Interia/WP/Onet, Telia, Daum/Naver) writes it.
+	 */
+#define G "blocked: sv, da, no, nl, pl, ja, ko wording (a black list, reception blocked)"
+	R("svartlist", BLOCKED, STRONG),
+	R("sortlist", BLOCKED, STRONG),
+	R("zwarte lijst", BLOCKED, STRONG),
+	R("czarna lista", BLOCKED, STRONG),
+	R("czarnej listy", BLOCKED, STRONG),
+	R("czarnej li\xc5\x9b" "cie", BLOCKED, STRONG), /* czarnej liście */
+	R("\xe3\x83\x96\xe3\x83\xa9\xe3\x83\x83\xe3\x82\xaf\xe3\x83\xaa\xe3\x82\xb9\xe3\x83\x88", BLOCKED, STRONG), /* ブラックリスト */
+	/* Korean "스팸 발송지" (a spam source: the sending IP is listed) and
+	 * "수신(이) 차단" (reception blocked), over the bare "스팸" above */
+	R("\xec\x8a\xa4\xed\x8c\xb8 \xeb\xb0\x9c\xec\x86\xa1\xec\xa7\x80", BLOCKED, EXACT - 5), /* 스팸 발송지 */
+	R("\xec\x88\x98\xec\x8b\xa0\xec\x9d\xb4 \xec\xb0\xa8\xeb\x8b\xa8", BLOCKED, EXACT - 5), /* 수신이 차단 */
+	R("\xec\x88\x98\xec\x8b\xa0 \xec\xb0\xa8\xeb\x8b\xa8", BLOCKED, EXACT - 5), /* 수신 차단 */
+#undef G
+#define G "mesg_too_big: sv, da, no, nl, pl, ja wording"
+	R("meddelandet \xc3\xa4r f\xc3\xb6r stort", MESG_TOO_BIG, STRONG), /* meddelandet är för stort */
+	R("Meddelandet \xc3\xa4r f\xc3\xb6r stort", MESG_TOO_BIG, STRONG), /* Meddelandet är för stort */
+	R("beskeden er for stor", MESG_TOO_BIG, STRONG),
+	R("meldingen er for stor", MESG_TOO_BIG, STRONG),
+	R("maximale berichtgrootte", MESG_TOO_BIG, STRONG),
+	R("bericht is te groot", MESG_TOO_BIG, STRONG),
+	R("przekracza maksymalny rozmiar", MESG_TOO_BIG, STRONG),
+	R("wiadomo\xc5\x9b\xc4\x87 jest za du\xc5\xbc" "a", MESG_TOO_BIG, STRONG), /* wiadomość jest za duża */
+	R("Wiadomo\xc5\x9b\xc4\x87 jest za du\xc5\xbc" "a", MESG_TOO_BIG, STRONG), /* Wiadomość jest za duża */
+	R("\xe3\x82\xb5\xe3\x82\xa4\xe3\x82\xba\xe3\x81\x8c\xe5\xa4\xa7\xe3\x81\x8d\xe3\x81\x99\xe3\x81\x8e", MESG_TOO_BIG, STRONG), /* サイズが大きすぎ */
+#undef G
+#define G "mailbox_full: sv, da, no wording"
+	R("e-postl\xc3\xa5" "da \xc3\xa4r full", MAILBOX_FULL, STRONG), /* e-postlåda är full */
+	R("e-postl\xc3\xa5" "dan \xc3\xa4r full", MAILBOX_FULL, STRONG), /* e-postlådan är full */
+	R("brevl\xc3\xa5" "dan \xc3\xa4r full", MAILBOX_FULL, STRONG), /* brevlådan är full */
+	R("postkassen er fuld", MAILBOX_FULL, STRONG),
+	R("postkassen er full", MAILBOX_FULL, STRONG),
+#undef G
+#define G "user_unknown: sv, da, no wording"
+	R("ok\xc3\xa4nd mottagare", USER_UNKNOWN, STRONG), /* okänd mottagare */
+	R("Ok\xc3\xa4nd mottagare", USER_UNKNOWN, STRONG), /* Okänd mottagare */
+	R("ukendt modtager", USER_UNKNOWN, STRONG),
+	R("ukjent mottaker", USER_UNKNOWN, STRONG),
+#undef G
+#define G "spam_detected: sv wording"
+	R("skr\xc3\xa4ppost", SPAM_DETECTED, STRONG), /* skräppost */
+	R("Skr\xc3\xa4ppost", SPAM_DETECTED, STRONG), /* Skräppost */
+#undef G
 };
 
 const size_t bn_intl_rule_count = sizeof(bn_intl_rules) / sizeof(bn_intl_rules[0]);

@@ -44,6 +44,10 @@ const BnRule bn_transport_rules[] = {
 #define G "system_error: Gmail 4.3.0 (SMTP errors and codes)"
 	R("temporary system problem", SYSTEM_ERROR, STRONG),
 	R("temporary server error", SYSTEM_ERROR, STRONG),
+	/* Yahoo 451 "Resources temporarily not available" (its servers are
+	 * busy) and the errno text EAGAIN, "Resource temporarily unavailable" */
+	R("resources temporarily not available", SYSTEM_ERROR, STRONG),
+	R("resource temporarily unavailable", SYSTEM_ERROR, STRONG),
 #undef G
 #define G "system_error: RFC 5321 421/451, RFC 3463 X.3.x (qmail, Sendmail)"
 	R("system error", SYSTEM_ERROR, MEDIUM),
@@ -260,6 +264,7 @@ const BnRule bn_transport_rules[] = {
 	 * what is refused */
 #define G "too_many_conn: NetEase HL:ICC, concurrent connections exceeded"
 	R("concurrent connections", TOO_MANY_CONN, MEDIUM + 5),
+	R("concurrent sessions", TOO_MANY_CONN, MEDIUM + 5),
 	R("hl:icc", TOO_MANY_CONN, EXACT),
 #undef G
 
@@ -349,6 +354,10 @@ const BnRule bn_transport_rules[] = {
 	/* the recipient's Blocked Senders list (Outlook.com, Exchange junk
 	 * e-mail settings): the recipient's own setting, not the receiver's */
 	R("blocked senders list", FILTERED, STRONG),
+	/* the recipient refuses the sender (Interia "Recipient doesn't want
+	 * your mail": on the recipient's own blocked list) */
+	R("doesn't want your mail", FILTERED, STRONG),
+	R("does not want your mail", FILTERED, STRONG),
 	R("blocked sender list", FILTERED, STRONG),
 	R("recipient's filter", FILTERED, STRONG),
 	R("recipients filter", FILTERED, STRONG),
@@ -444,6 +453,15 @@ const BnRule bn_transport_rules[] = {
 	 * NDR reference): the sending host is refused, whoever the provider */
 	R("banned sender", BLOCKED, STRONG),
 	R("not accepted from this ip", BLOCKED, MEDIUM),
+	/* Microsoft 365 NDR 5.7.507 "Access denied, rejected by recipient":
+	 * the recipient's organization blocked the sending IP; 5.7.505
+	 * "Access denied, banned recipient": the recipient is not valid */
+	R("access denied, rejected by recipient", BLOCKED, EXACT),
+	R("access denied, banned recipient", USER_UNKNOWN, EXACT),
+	/* Gmail 5.7.1 "The IP you're using to send mail is not authorized to
+	 * send email directly to our servers" (a dynamic or residential IP;
+	 * use your provider's relay) */
+	R("directly to our servers", BLOCKED, STRONG),
 	/* Yahoo Sender Hub "[TSS11] Excessive unknown recipients - possible
 	 * Open Relay": a deferral of the sending host for its behaviour, not
 	 * an unknown address */
@@ -550,6 +568,9 @@ const BnRule bn_transport_rules[] = {
 	/* attachment filtering by file type (Postfix/amavis banned files,
 	 * Exchange attachment filtering, Gmail "blocked for security reasons") */
 	R("attachment type", POLICY_VIOLATION, MEDIUM),
+	/* Office files with macros refused (Symantec/Broadcom Email Security,
+	 * Exchange attachment filtering) */
+	R("vba macro", POLICY_VIOLATION, STRONG),
 	/* Microsoft 365 NDR 5.7.520 "Your organization does not allow external
 	 * forwarding" */
 	R("external forwarding", POLICY_VIOLATION, MEDIUM),
@@ -658,6 +679,9 @@ const BnRule bn_transport_rules[] = {
 	/* Gmail 4.7.0/5.7.1 "Messages missing a valid Message-ID header are
 	 * not accepted" (RFC 5322 3.6.4) */
 	R("message-id header", NOT_COMPLIANT_RFC, MEDIUM),
+	/* Gmail 5.6.0 "Mail message is malformed. Not accepted." (its help
+	 * points to RFC 5322) */
+	R("message is malformed", NOT_COMPLIANT_RFC, STRONG),
 	R("bare lf", NOT_COMPLIANT_RFC, STRONG),
 	R("bare linefeed", NOT_COMPLIANT_RFC, STRONG),
 #undef G
@@ -828,6 +852,17 @@ const BnRule bn_transport_rules[] = {
 	R("certificate verif", FAILED_STARTTLS, STRONG),
 	R("tlsa record", FAILED_STARTTLS, STRONG),
 	R("mta-sts", FAILED_STARTTLS, STRONG),
+	/* an expired certificate, and Microsoft 365's DANE and TLS NDRs
+	 * 5.7.321-5.7.325 (starttls-not-supported, certificate-expired,
+	 * tlsa-invalid, dnssec-invalid, certificate-host-mismatch) */
+	R("certificate has expired", FAILED_STARTTLS, STRONG),
+	R("certificate is expired", FAILED_STARTTLS, STRONG),
+	R("certificate expired", FAILED_STARTTLS, STRONG),
+	R("certificate-expired", FAILED_STARTTLS, STRONG),
+	R("certificate-host-mismatch", FAILED_STARTTLS, STRONG),
+	R("starttls-not-supported", FAILED_STARTTLS, STRONG),
+	R("tlsa-invalid", FAILED_STARTTLS, STRONG),
+	R("dnssec-invalid", FAILED_STARTTLS, STRONG),
 #undef G
 #define G "failed_starttls: RFC 3207, RFC 8689, RFC 3463 X.7.10"
 #undef G

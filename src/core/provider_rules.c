@@ -72,6 +72,9 @@ const BnRule bn_provider_rules[] = {
 	P(YAHOO, "554.30", SUSPEND, BN_PRIO_EXACT),
 	P(YAHOO, "this mailbox is disabled", SUSPEND, BN_PRIO_EXACT),
 	P(YAHOO, "temporarily deferred", BAD_REPUTATION, BN_PRIO_MEDIUM),
+	/* Sender Hub: "451 Message temporarily deferred due to unresolvable
+	 * RFC.5321 from domain" -- the envelope sender's domain, not the IP */
+	P(YAHOO, "unresolvable rfc.5321", REJECTED, BN_PRIO_STRONG),
 	P(YAHOO, "permanently deferred", BLOCKED, BN_PRIO_STRONG),
 #undef G
 
