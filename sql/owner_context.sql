@@ -70,6 +70,33 @@ INSERT INTO oc_events2 VALUES ('A', 'late@oc.test', 'open', '2024-02-01');	-- ou
 SHOW search_path;
 SELECT tenant, address, last_sent_at, last_event FROM bounce.address_state WHERE address = 'late@oc.test';
 
+-- 3. A DBA who is not a superuser runs rebuild() (granted EXECUTE, and
+--    read access to the tracked tables).  A tracked table's owner put a
+--    row security policy on it that calls a function of its own: that
+--    function ran as the DBA while rebuild() read the table, and changed
+--    the DBA's session.  rebuild() now reads each table as its owner.
+CREATE ROLE regress_oc_dba;
+GRANT USAGE ON SCHEMA bounce TO regress_oc_dba;
+GRANT EXECUTE ON FUNCTION bounce.rebuild(regclass) TO regress_oc_dba;
+GRANT pg_read_all_data TO regress_oc_dba;
+SET ROLE regress_oc_owner;
+CREATE FUNCTION regress_oc_owner.spy() RETURNS boolean LANGUAGE plpgsql AS
+$$BEGIN
+	PERFORM pg_catalog.set_config('search_path', 'regress_oc_owner, pg_catalog', false);
+	RETURN true;
+END$$;
+CREATE TABLE regress_oc_owner.rls_ev (email text, type text, at timestamptz);
+CREATE TRIGGER rls_ev_track AFTER INSERT ON regress_oc_owner.rls_ev FOR EACH ROW
+	EXECUTE FUNCTION bounce.track('address=email', 'event=type', 'time=at');
+INSERT INTO regress_oc_owner.rls_ev VALUES ('rls@oc.test', 'sent', '2024-01-01');
+ALTER TABLE regress_oc_owner.rls_ev ENABLE ROW LEVEL SECURITY;
+CREATE POLICY spy ON regress_oc_owner.rls_ev USING (regress_oc_owner.spy());
+RESET ROLE;
+SET ROLE regress_oc_dba;
+SELECT addresses, events_replayed FROM bounce.rebuild('regress_oc_owner.rls_ev');
+SHOW search_path;
+RESET ROLE;
+
 -- the owner context still does its work: the complaint is listed
 SELECT tenant, address, reason, derived FROM bounce.suppression WHERE address LIKE '%@oc.test';
 
@@ -81,5 +108,5 @@ RESET session_replication_role;
 DELETE FROM bounce.suppression_audit WHERE address LIKE '%@oc.test';
 DELETE FROM bounce.address_state WHERE address LIKE '%@oc.test';
 DROP TABLE oc_events, oc_events2, oc_supp_log;
-DROP OWNED BY regress_oc_app, regress_oc_owner CASCADE;
-DROP ROLE regress_oc_app, regress_oc_owner;
+DROP OWNED BY regress_oc_app, regress_oc_owner, regress_oc_dba CASCADE;
+DROP ROLE regress_oc_app, regress_oc_owner, regress_oc_dba;

@@ -584,6 +584,7 @@ struct TrackScan
 {
 	TrackMap   *map;
 	Portal		portal;
+	Oid			as_user;		/* the rows are read as this role, or as the caller */
 	SPITupleTable *tt;			/* the current fetch */
 	uint64		pos;
 	bool		done;
@@ -606,6 +607,26 @@ track_scan_begin(TrackMap *map)
 }
 
 /*
+ * Open and fetch as the events table's owner, in the restricted context
+ * become_user() gives, as the replay of one address reads: the caller was
+ * checked for SELECT, and the table's owner, not the caller, then runs
+ * whatever the table holds (row security policies, functions in them).
+ */
+static void
+scan_become(TrackScan *scan, SavedUser *saved)
+{
+	if (OidIsValid(scan->as_user))
+		become_user(scan->as_user, saved);
+}
+
+static void
+scan_restore(TrackScan *scan, const SavedUser *saved)
+{
+	if (OidIsValid(scan->as_user))
+		restore_user(saved);
+}
+
+/*
  * Start reading the rows of a query (which may change data) with the map's
  * head (map->head_sql), ordered by the address key (map->scan_order).
  */
@@ -620,13 +641,18 @@ scan_open(TrackMap *map, const char *sql, bool read_only)
 {
 	TrackScan  *scan = palloc0(sizeof(TrackScan));
 	SPIPlanPtr	plan;
+	SavedUser	saved;
 
 	scan->map = map;
+	/* a whole table for rebuild() (not the archive, read as the extension) */
+	scan->as_user = read_only && !map->archive ? map->query_owner : InvalidOid;
+	scan_become(scan, &saved);
 	plan = SPI_prepare(sql, 0, NULL);
 	if (plan == NULL)
 		elog(ERROR, "could not prepare \"%s\": %s", sql,
 			 SPI_result_code_string(SPI_result));
 	scan->portal = SPI_cursor_open(NULL, plan, NULL, NULL, read_only);
+	scan_restore(scan, &saved);
 	scan->group_cxt = AllocSetContextCreate(CurrentMemoryContext, "bounce rebuild address",
 											ALLOCSET_DEFAULT_SIZES);
 	arena_init(&scan->arena, scan->group_cxt);
@@ -670,7 +696,13 @@ track_scan_next_address(TrackScan *scan, TrackEvent **events, int *nevents,
 			}
 			if (scan->done)
 				break;
-			SPI_cursor_fetch(scan->portal, true, 10000);
+			{
+				SavedUser	saved;
+
+				scan_become(scan, &saved);
+				SPI_cursor_fetch(scan->portal, true, 10000);
+				scan_restore(scan, &saved);
+			}
 			scan->tt = SPI_tuptable;
 			scan->pos = 0;
 			if (SPI_processed == 0)
