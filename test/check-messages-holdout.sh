@@ -57,13 +57,33 @@
 # text NDR with 5.4.316, Outlook.com's 5.5.0 "mailbox unavailable"): 8/8
 # on every measure at the first score.
 #
-# Now (all 95 rows): recipient 100 %, status 98.9 %, reply code 100 %,
-# reason 100 %.  forwarded-dsn-01 (a report inside a forwarded
+# Sixth batch (12 messages, 14 rows, written by a helper from the systems'
+# templates and sources without reading the parser: Postfix with a German
+# bounce template, Exim with a custom bounce_message_text, Exchange 2019
+# NDRs in German (two recipients), French and Spanish, MasqMail's German
+# failure and French delay templates, a Sendmail DSN whose
+# Original-Recipient differs from its Final-Recipient plus a delayed
+# recipient, a Mailman rejection, Gmail in German, Amazon WorkMail expired,
+# CommuniGate Pro).  First score of the batch: recipient 85.7 %, status
+# 92.9 %, reply code 92.9 %, reason 85.7 %.  The misses: the Mailman
+# rejection gave no row (now read, src/core/lhost_misc.c: the list's
+# posting address, rejected unless the stated reason says more); the
+# Sendmail row was labelled with its Original-Recipient, relabelled with
+# the Final-Recipient, the parser's rule (RFC 3464 2.3.2: the recipient the
+# reporting MTA tried; Original-Recipient only when there is no other);
+# the MasqMail delay warning with "Connection timed out" is read as
+# expired (not fitted: a delay report without a specific status is on its
+# way to expiring, dsn.c's rule for reports, and a time-out reported in a
+# bounce reads as expired, phrases_transport.c).
+#
+# Now (all 109 rows): recipient 100 %, status 99.1 %, reply code 100 %,
+# reason 99.1 %.  forwarded-dsn-01 (a report inside a forwarded
 # message/rfc822) is read since the parser reads an enclosed message when
 # the outer one is no report (src/core/bouncemsg.c).
-# The miss left: courier-01 (the label keeps the DSN's own 5.0.0; the
+# The misses left: courier-01 (the label keeps the DSN's own 5.0.0; the
 # parser replaces an unspecific X.0.0 with the status the remote paired
-# with its reply code, 5.1.1, its rule on the corpus too).
+# with its reply code, 5.1.1, its rule on the corpus too) and the MasqMail
+# delay warning above.
 #
 #   bash test/check-messages-holdout.sh
 set -u

@@ -30,6 +30,7 @@ static const BnTextFormat *const formats[] = {
 	&bn_lhost_sendmail,
 	&bn_lhost_courier,
 	&bn_lhost_james,
+	&bn_lhost_mailman,
 };
 
 static bool

@@ -24,6 +24,7 @@ extern const BnTextFormat bn_lhost_domino;
 extern const BnTextFormat bn_lhost_yahoo;
 extern const BnTextFormat bn_lhost_courier;
 extern const BnTextFormat bn_lhost_james;
+extern const BnTextFormat bn_lhost_mailman;
 extern const BnTextFormat bn_lhost_generic;
 
 /* Amazon SES notifications (JSON through SNS): rows added, 0 if not one. */

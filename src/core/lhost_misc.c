@@ -96,6 +96,68 @@ james_scan(BnMsgCtx *c)
 const BnTextFormat bn_lhost_james = {"james", james_detect, NULL, NULL, NULL, james_scan};
 
 /*
+ * A mailing list manager that refused a post: Mailman 2.1's non-member
+ * rejection ("You are not allowed to post to this mailing list, and your
+ * message has been automatically rejected") and moderator rejection
+ * ("Posting of your message titled ... has been rejected by the list
+ * moderator"), Mailman 3's "Your message to the <list> mailing-list was
+ * rejected for the following reasons".  The recipient that failed is the
+ * list's posting address: X-BeenThere, else List-Post, else the returned
+ * message's To.  The list refused the sender (rejected) unless its stated
+ * reason says more (a message too big).  A post held for moderation
+ * ("is being held until the list moderator can review it") is no failure
+ * and matches none of these.
+ */
+static const char *const mailman_detect[] = {
+	"you are not allowed to post to this mailing list",
+	"has been rejected by the list moderator",
+	"mailing-list was rejected",
+	"mailing list was rejected",
+	NULL
+};
+
+/* The list address of a notice: the first address of a header. */
+static bool
+list_address(BnMsgCtx *c, const BnHeaders *h, const char *name,
+			 const char **addr, size_t *len)
+{
+	char	   *v = h ? bn_header_get(h, name, c->a) : NULL;
+	size_t		st;
+
+	if (v == NULL || !bn_find_address(v, strlen(v), &st, len))
+		return false;
+	*addr = v + st;
+	return true;
+}
+
+static int
+mailman_scan(BnMsgCtx *c)
+{
+	const char *addr;
+	size_t		al;
+	const char *para = c->body;
+	size_t		pl = c->body_len;
+	BnRecipient *r;
+
+	if (!list_address(c, &c->mime->headers, "x-beenthere", &addr, &al) &&
+		!list_address(c, &c->mime->headers, "list-post", &addr, &al) &&
+		!list_address(c, c->orig, "to", &addr, &al))
+		return 0;
+	/* the explanation: the notice's text (the returned post is a part of
+	 * its own) */
+	if (pl > 1000)
+		pl = 1000;
+	r = bn_text_recipient(c, addr, al, para ? para : "", para ? pl : 0);
+	if (r == NULL)
+		return 0;
+	r->has_hint = true;
+	r->hint = BN_REASON_REJECTED;
+	return 1;
+}
+
+const BnTextFormat bn_lhost_mailman = {"mailman", mailman_detect, NULL, NULL, NULL, mailman_scan};
+
+/*
  * Any other MTA: recognised by what every bounce says somewhere (the
  * daemon's address, a failure subject or sentence), read by the generic
  * reader.

@@ -289,6 +289,29 @@ test_others(void)
 	CHECK_STR(RCPT(1), "cy@james.example");
 	CHECK_INT(m.rcpts[1].reply_code, 550);
 
+	/* Mailman: a refused post fails for the list's posting address */
+	CHECK_INT(parse("From: club-owner@lists.example\nSubject: hello\n"
+					"X-BeenThere: club@lists.example\nX-Mailman-Version: 2.1.39\n\n"
+					"You are not allowed to post to this mailing list, and your message has\n"
+					"been automatically rejected.  If you think that your messages are\n"
+					"being rejected in error, contact the mailing list owner at\n"
+					"club-owner@lists.example.\n"), 1);
+	CHECK_STR(m.format, "mailman");
+	CHECK_STR(RCPT(0), "club@lists.example");
+	CHECK_STR(REASON(0), "rejected");
+	/* Mailman 3, the list from List-Post; a stated reason says more */
+	CHECK_INT(parse("From: team-owner@lists.example\nSubject: Your message to team\n"
+					"List-Post: <mailto:team@lists.example>\n\n"
+					"Your message to the team mailing-list was rejected for the following\n"
+					"reasons:\n\nThe message's size exceeds the maximum message size limit\n"), 1);
+	CHECK_STR(RCPT(0), "team@lists.example");
+	CHECK_STR(REASON(0), "mesg_too_big");
+	/* a post held for the moderator is no failure */
+	CHECK_INT(parse("From: club-owner@lists.example\nSubject: Your message to Club awaits moderator approval\n"
+					"X-BeenThere: club@lists.example\n\n"
+					"Your mail to 'Club' with the subject\n\n    hello\n\n"
+					"Is being held until the list moderator can review it for approval.\n"), 0);
+
 	/* a labelled "SMTP command" section names the command */
 	CHECK_INT(parse("From: filter@gw.example\nSubject: Undeliverable mail\n\n"
 					"Delivery to the following address failed.\n"
