@@ -203,7 +203,7 @@ ALTER TABLE nogrant_temp ADD COLUMN b text;
 CREATE TABLE nogrant_parent (a int) PARTITION BY RANGE (a);
 CREATE TABLE nogrant_part PARTITION OF nogrant_parent FOR VALUES FROM (0) TO (10);
 SELECT count(*) AS columns FROM pg_attribute WHERE attrelid = 'nogrant_temp'::regclass AND attnum > 0;
-DROP TABLE nogrant_parent;
+DROP TABLE nogrant_parent, nogrant_temp;	-- (not left to the session's end: it ends after \c returns)
 \c - :regress_admin
 REVOKE CREATE ON SCHEMA public FROM regress_atk_nogrant;
 DROP ROLE regress_atk_nogrant;
