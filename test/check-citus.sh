@@ -31,7 +31,8 @@
 #     replayed by bounce.rebuild() on the coordinator, each compared with
 #     an independent model of SPEC section 2 (test/citus/model.py), before
 #     and after a shard move (events queued before it, applied after it)
-#     followed by more events, and after a retention purge by
+#     followed by more events, after events loaded by four sessions while
+#     apply_queued() ran again and again, and after a retention purge by
 #     bounce.purge_events() (a
 #     DELETE on the shards refused, a TRUNCATE archived); rebuild() of
 #     every source equal to rebuild('events'); rebuild() refused on a
@@ -371,6 +372,27 @@ expect "its queue's shard moved with it, the $queued events queued there too" \
 	"$to $queued"
 load "$CTMP/h2b.tsv"
 check_model "after the shard move and more events"
+
+# Events inserted while apply_queued() runs: each is applied once, by the
+# run that takes it or by a later one (four loaders, a COPY of 20 rows at
+# a time each, and the coordinator applying meanwhile).
+python3 test/citus/model.py gen 14 6 12 8 > "$CTMP/h4.tsv"
+chmod 644 "$CTMP/h4.tsv"
+before_h4=$(q 0 "SELECT count(*) FROM events")
+split -n l/4 -d "$CTMP/h4.tsv" "$CTMP/h4part."
+chmod 644 "$CTMP"/h4part.*
+for f in "$CTMP"/h4part.*; do
+	split -l 20 --filter="psql -X -q -h localhost -p ${ports[0]} -d postgres -c '\\copy events FROM STDIN' >/dev/null" "$f" &
+done
+runs=0
+while [ "$(jobs -r | wc -l)" -gt 0 ]; do
+	q 0 "SELECT bounce.apply_queued('events')" >/dev/null
+	runs=$((runs + 1))
+done
+wait
+expect "the four sessions loaded their $(wc -l < "$CTMP/h4.tsv") events" \
+	"$(( $(q 0 "SELECT count(*) FROM events") - before_h4 ))" "$(wc -l < "$CTMP/h4.tsv")"
+check_model "events loaded while apply_queued() ran ($runs runs meanwhile)"
 sql="SELECT string_agg(account_id || ' ' || t, ',' ORDER BY account_id) FROM
 	(SELECT account_id, bounce.tally(CASE WHEN type = 'sent' THEN 'none'::bounce.kind
 		WHEN type = 'bounce' THEN bounce.kind_for(diagnostic) END) t FROM TABLE
