@@ -134,7 +134,21 @@
 #      expired (a time-out reported in a bounce, as the corpus labels it),
 #      an MX loop under 5.4.4 (host_unknown by its status, as SPEC says),
 #      Charter's bare "550 Message Rejected", and a Dutch "account ... is
-#      geblokkeerd" (blocked or suspended); bar 85%.  Always runs.
+#      geblokkeerd" (blocked or suspended); bar 85%; and an eleventh
+#      (test/strings/holdout11.tsv: 89 lines written the same way from
+#      what senders see most -- Gmail's and Microsoft 365's documented
+#      replies, Outlook.com's SC/DY/RP codes, Yahoo/AOL, iCloud, and the
+#      default texts of Postfix, Exim/cPanel, Sendmail, qmail and Dovecot),
+#      scored once before any change: reasons 54/89 = 60.7%, kinds 82.0%,
+#      hard flag 97.8%; fixed with the documented meanings (Outlook.com's
+#      and AOL's postmaster codes, Gmail's relay and protocol replies,
+#      Microsoft's 5.1.90/5.7.124/4.7.66/Content Filter agent, the MTAs'
+#      loop, greeting, maildir and pipelining texts): 87/89 = 97.8%, no
+#      corpus row changed verdict.  The two left are label disagreements:
+#      Postfix's "Error: no valid recipients" read by its 5.5.1
+#      (syntax_error; the label says on_hold), and cPanel's catch-all "The
+#      account or domain may not exist" (host_unknown, as Sisimai reads
+#      it; the label says on_hold); bar 90%.  Always runs.
 #   2. when ../shared/corpus is present: agreement per format family of the
 #      corpus and its spread, a leave-family-out view, and for every rule how
 #      many families and own strings it decides; a rule that decides in one
@@ -168,6 +182,7 @@ fi
 "$tmp/accuracy" --own "$here/strings/holdout8.tsv" 80 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout9.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout10.tsv" 85 || exit 1
+"$tmp/accuracy" --own "$here/strings/holdout11.tsv" 90 || exit 1
 
 if [ ! -f "$corpus" ]; then
 	echo "skipped: ../shared/corpus not present (own strings scored above)"

@@ -58,6 +58,8 @@ const BnRule bn_generic_rules[] = {
 	R("unknown e-mail address", USER_UNKNOWN, STRONG),
 	R("addressee unknown", USER_UNKNOWN, STRONG),
 	R("invalid recipient", USER_UNKNOWN, STRONG),
+	/* Yahoo "554 delivery error: dd Not a valid recipient" */
+	R("not a valid recipient", USER_UNKNOWN, STRONG),
 	R("invalid mailbox", USER_UNKNOWN, STRONG),
 	R("mailbox invalid", USER_UNKNOWN, STRONG),
 	R("not a valid mailbox", USER_UNKNOWN, STRONG),

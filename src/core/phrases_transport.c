@@ -48,6 +48,10 @@ const BnRule bn_transport_rules[] = {
 	 * busy) and the errno text EAGAIN, "Resource temporarily unavailable" */
 	R("resources temporarily not available", SYSTEM_ERROR, STRONG),
 	R("resource temporarily unavailable", SYSTEM_ERROR, STRONG),
+	/* Gmail "421 4.4.5 Server busy, try again later"; Exchange "421 4.3.2
+	 * Service not active" (a component of the server is stopped) */
+	R("server busy", SYSTEM_ERROR, STRONG),
+	R("service not active", SYSTEM_ERROR, STRONG),
 	/* Amazon SES DeliveryDelay types (its event destinations'
 	 * documentation): RecipientServerError, TransientCommunicationFailure,
 	 * SpamDetected ("a large amount of unsolicited email from your
@@ -60,6 +64,10 @@ const BnRule bn_transport_rules[] = {
 	 * "All routes to destination blocked" and "Network error on
 	 * destination MXs" (mta.c) */
 	R("host lookup did not complete", NETWORK_ERROR, STRONG),
+	/* qmail-remote "Connected to <ip> but greeting failed", Postfix
+	 * local(8) "mail forwarding loop for <address>" */
+	R("but greeting failed", NETWORK_ERROR, STRONG),
+	R("mail forwarding loop", NETWORK_ERROR, STRONG),
 	R("unable to find path to server", NETWORK_ERROR, STRONG),
 	R("all routes to destination blocked", NETWORK_ERROR, EXACT),
 	R("network error on destination mx", NETWORK_ERROR, EXACT),
@@ -69,6 +77,8 @@ const BnRule bn_transport_rules[] = {
 	/* Postfix smtp(8) "SASL authentication failed; cannot authenticate to
 	 * server": the sender's own relay refused its credentials */
 	R("sasl authentication failed", SECURITY_ERROR, STRONG),
+	/* Gmail "454 4.7.0 Too many login attempts" (SMTP AUTH locked) */
+	R("too many login attempts", SECURITY_ERROR, STRONG),
 	R("cannot authenticate to server", SECURITY_ERROR, STRONG),
 #undef G
 #define G "system_error: RFC 5321 421/451, RFC 3463 X.3.x (qmail, Sendmail)"
@@ -287,6 +297,9 @@ const BnRule bn_transport_rules[] = {
 #define G "too_many_conn: NetEase HL:ICC, concurrent connections exceeded"
 	R("concurrent connections", TOO_MANY_CONN, MEDIUM + 5),
 	R("concurrent sessions", TOO_MANY_CONN, MEDIUM + 5),
+	/* Exchange "421 4.3.2 The maximum number of concurrent server
+	 * connections has exceeded a limit" */
+	R("concurrent server connections", TOO_MANY_CONN, STRONG),
 	R("hl:icc", TOO_MANY_CONN, EXACT),
 #undef G
 
@@ -428,6 +441,8 @@ const BnRule bn_transport_rules[] = {
 	R("mail transport unavailable", MAILER_ERROR, STRONG),
 	R("mail transport error", MAILER_ERROR, STRONG),
 	R("child process of", MAILER_ERROR, STRONG),
+	/* qmail-local "Unable to chdir to maildir. (#4.2.1)" */
+	R("unable to chdir to maildir", MAILER_ERROR, STRONG),
 	R("operating system error", MAILER_ERROR, MEDIUM),
 #undef G
 
@@ -492,9 +507,49 @@ const BnRule bn_transport_rules[] = {
 	 * send email directly to our servers" (a dynamic or residential IP;
 	 * use your provider's relay) */
 	R("directly to our servers", BLOCKED, STRONG),
+	/* Gmail "450 4.2.1 Peak SMTP relay limit exceeded for customer";
+	 * Microsoft 5.1.90 "you've reached your daily limit for message
+	 * recipients"; cPanel "has exceeded the max emails per hour" */
+	R("relay limit exceeded", SPEEDING, STRONG),
+	R("daily limit for message recipients", SPEEDING, EXACT),
+	R("max emails per hour", SPEEDING, EXACT),
+	/* Gmail's relay service "Invalid credentials for relay" */
+	R("invalid credentials for relay", NO_RELAYING, EXACT),
+	/* Gmail "550 5.7.0 Mail Sending denied" (the sender's own account is
+	 * disabled or not registered: the sender, not the recipient);
+	 * Microsoft 5.7.124 "Sender not in allowed-senders list"; Exim
+	 * "Could not complete sender verify callout" */
+	R("mail sending denied", REJECTED, EXACT),
+	R("allowed-senders list", REJECTED, EXACT),
+	R("sender verify callout", REJECTED, STRONG),
+	/* Microsoft "Sender ID (PRA) Not Permitted" */
+	R("sender id (pra)", AUTH_FAILURE, EXACT),
 	/* Verizon "571 Email from <ip> is currently blocked by Verizon
 	 * Online's anti-spam system": the IP, whatever "spam" says */
 	R("is currently blocked", BLOCKED, STRONG),
+	/* Outlook.com's postmaster codes (Outlook.com "Troubleshooting"
+	 * page for senders): SC-001 to SC-004 (reputation, namespace mining,
+	 * open proxy, complaints), DY-001/DY-002 (dynamic or compromised
+	 * IP), OU-001/OU-002: the sending IP or domain is blocked, whatever
+	 * "policy reasons" or "virus" says; RP-001 to RP-003: rate limits */
+	R("sc-001", BLOCKED, EXACT),
+	R("sc-002", BLOCKED, EXACT),
+	R("sc-003", BLOCKED, EXACT),
+	R("sc-004", BLOCKED, EXACT),
+	R("dy-001", BLOCKED, EXACT),
+	R("dy-002", BLOCKED, EXACT),
+	R("ou-001", BLOCKED, EXACT),
+	R("ou-002", BLOCKED, EXACT),
+	R("rp-001", SPEEDING, EXACT),
+	R("rp-002", SPEEDING, EXACT),
+	R("rp-003", SPEEDING, EXACT),
+	/* AOL's postmaster codes: (DNS:NR) no reverse DNS, (RTR:BL) the IP
+	 * blocked, and 521 "AOL will not accept delivery of this message" */
+	R("(dns:nr)", REQUIRE_PTR, EXACT),
+	R("(rtr:bl)", BLOCKED, EXACT),
+	R("aol will not accept delivery", BLOCKED, EXACT),
+	/* Exchange's Content Filter agent quarantines spam */
+	R("content filter agent", SPAM_DETECTED, STRONG),
 	/* Yahoo Sender Hub "[TSS11] Excessive unknown recipients - possible
 	 * Open Relay": a deferral of the sending host for its behaviour, not
 	 * an unknown address */
@@ -604,6 +659,9 @@ const BnRule bn_transport_rules[] = {
 	/* Office files with macros refused (Symantec/Broadcom Email Security,
 	 * Exchange attachment filtering) */
 	R("vba macro", POLICY_VIOLATION, STRONG),
+	/* Gmail "552 5.3.4 The number of attachments (n) exceeds Google's
+	 * limit": a per-message limit, not the size */
+	R("number of attachments", EXCEED_LIMIT, EXACT),
 	/* SparkPost bounce class 53 "Prohibited Attachment" */
 	R("prohibited attachment", POLICY_VIOLATION, EXACT),
 	/* Microsoft 365 NDR 5.7.520 "Your organization does not allow external
@@ -717,6 +775,17 @@ const BnRule bn_transport_rules[] = {
 	/* Gmail 5.6.0 "Mail message is malformed. Not accepted." (its help
 	 * points to RFC 5322) */
 	R("message is malformed", NOT_COMPLIANT_RFC, STRONG),
+	/* Gmail "The message contains a unicode character in a disallowed
+	 * header" */
+	R("disallowed header", NOT_COMPLIANT_RFC, EXACT),
+	/* Gmail "451 4.5.0 SMTP protocol violation", also after STARTTLS;
+	 * "503 5.5.2 Send hello first"; Postfix reject_unauth_pipelining
+	 * "Improper use of SMTP command pipelining" */
+	R("smtp protocol violation", SYNTAX_ERROR, EXACT),
+	R("send hello first", SYNTAX_ERROR, EXACT),
+	R("improper use of smtp command pipelining", SYNTAX_ERROR, EXACT),
+	/* Microsoft 5.0.350 "x-dg-ref header is too long" */
+	R("header is too long", CONTENT_ERROR, STRONG),
 	R("bare lf", NOT_COMPLIANT_RFC, STRONG),
 	R("bare linefeed", NOT_COMPLIANT_RFC, STRONG),
 #undef G
@@ -894,6 +963,8 @@ const BnRule bn_transport_rules[] = {
 	R("certificate is expired", FAILED_STARTTLS, STRONG),
 	R("certificate expired", FAILED_STARTTLS, STRONG),
 	R("certificate-expired", FAILED_STARTTLS, STRONG),
+	/* Microsoft 4.7.66 "TLS 1.0 and 1.1 are not supported" */
+	R("tls 1.0 and 1.1", FAILED_STARTTLS, EXACT),
 	R("certificate-host-mismatch", FAILED_STARTTLS, STRONG),
 	R("starttls-not-supported", FAILED_STARTTLS, STRONG),
 	R("tlsa-invalid", FAILED_STARTTLS, STRONG),
