@@ -89,6 +89,8 @@ extern const BnRule bn_generic_rules[];
 extern const size_t bn_generic_rule_count;
 extern const BnRule bn_transport_rules[];
 extern const size_t bn_transport_rule_count;
+extern const BnRule bn_documented_rules[];
+extern const size_t bn_documented_rule_count;
 extern const BnRule bn_intl_rules[];
 extern const size_t bn_intl_rule_count;
 extern const BnRule bn_stage_rules[];

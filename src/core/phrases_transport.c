@@ -44,42 +44,6 @@ const BnRule bn_transport_rules[] = {
 #define G "system_error: Gmail 4.3.0 (SMTP errors and codes)"
 	R("temporary system problem", SYSTEM_ERROR, STRONG),
 	R("temporary server error", SYSTEM_ERROR, STRONG),
-	/* Yahoo 451 "Resources temporarily not available" (its servers are
-	 * busy) and the errno text EAGAIN, "Resource temporarily unavailable" */
-	R("resources temporarily not available", SYSTEM_ERROR, STRONG),
-	R("resource temporarily unavailable", SYSTEM_ERROR, STRONG),
-	/* Gmail "421 4.4.5 Server busy, try again later"; Exchange "421 4.3.2
-	 * Service not active" (a component of the server is stopped) */
-	R("server busy", SYSTEM_ERROR, STRONG),
-	R("service not active", SYSTEM_ERROR, STRONG),
-	/* Amazon SES DeliveryDelay types (its event destinations'
-	 * documentation): RecipientServerError, TransientCommunicationFailure,
-	 * SpamDetected ("a large amount of unsolicited email from your
-	 * account": the account's reputation, not this message) */
-	R("recipientservererror", SYSTEM_ERROR, EXACT),
-	R("transientcommunicationfailure", NETWORK_ERROR, EXACT),
-	R("unsolicited email from your account", BAD_REPUTATION, EXACT),
-	/* Exim "host lookup did not complete" (a DNS time-out), HCL Domino's
-	 * router "Unable to find path to server", OpenSMTPD's route states
-	 * "All routes to destination blocked" and "Network error on
-	 * destination MXs" (mta.c) */
-	R("host lookup did not complete", NETWORK_ERROR, STRONG),
-	/* qmail-remote "Connected to <ip> but greeting failed", Postfix
-	 * local(8) "mail forwarding loop for <address>" */
-	R("but greeting failed", NETWORK_ERROR, STRONG),
-	R("mail forwarding loop", NETWORK_ERROR, STRONG),
-	R("unable to find path to server", NETWORK_ERROR, STRONG),
-	R("all routes to destination blocked", NETWORK_ERROR, EXACT),
-	R("network error on destination mx", NETWORK_ERROR, EXACT),
-	/* OpenSMTPD "Destination seem to reject all mails" (mta.c): every MX
-	 * refused */
-	R("destination seem to reject all mails", NOT_ACCEPT, EXACT),
-	/* Postfix smtp(8) "SASL authentication failed; cannot authenticate to
-	 * server": the sender's own relay refused its credentials */
-	R("sasl authentication failed", SECURITY_ERROR, STRONG),
-	/* Gmail "454 4.7.0 Too many login attempts" (SMTP AUTH locked) */
-	R("too many login attempts", SECURITY_ERROR, STRONG),
-	R("cannot authenticate to server", SECURITY_ERROR, STRONG),
 #undef G
 #define G "system_error: RFC 5321 421/451, RFC 3463 X.3.x (qmail, Sendmail)"
 	R("system error", SYSTEM_ERROR, MEDIUM),
@@ -498,58 +462,6 @@ const BnRule bn_transport_rules[] = {
 	 * NDR reference): the sending host is refused, whoever the provider */
 	R("banned sender", BLOCKED, STRONG),
 	R("not accepted from this ip", BLOCKED, MEDIUM),
-	/* Microsoft 365 NDR 5.7.507 "Access denied, rejected by recipient":
-	 * the recipient's organization blocked the sending IP; 5.7.505
-	 * "Access denied, banned recipient": the recipient is not valid */
-	R("access denied, rejected by recipient", BLOCKED, EXACT),
-	R("access denied, banned recipient", USER_UNKNOWN, EXACT),
-	/* Gmail 5.7.1 "The IP you're using to send mail is not authorized to
-	 * send email directly to our servers" (a dynamic or residential IP;
-	 * use your provider's relay) */
-	R("directly to our servers", BLOCKED, STRONG),
-	/* Gmail "450 4.2.1 Peak SMTP relay limit exceeded for customer";
-	 * Microsoft 5.1.90 "you've reached your daily limit for message
-	 * recipients"; cPanel "has exceeded the max emails per hour" */
-	R("relay limit exceeded", SPEEDING, STRONG),
-	R("daily limit for message recipients", SPEEDING, EXACT),
-	R("max emails per hour", SPEEDING, EXACT),
-	/* Gmail's relay service "Invalid credentials for relay" */
-	R("invalid credentials for relay", NO_RELAYING, EXACT),
-	/* Gmail "550 5.7.0 Mail Sending denied" (the sender's own account is
-	 * disabled or not registered: the sender, not the recipient);
-	 * Microsoft 5.7.124 "Sender not in allowed-senders list"; Exim
-	 * "Could not complete sender verify callout" */
-	R("mail sending denied", REJECTED, EXACT),
-	R("allowed-senders list", REJECTED, EXACT),
-	R("sender verify callout", REJECTED, STRONG),
-	/* Microsoft "Sender ID (PRA) Not Permitted" */
-	R("sender id (pra)", AUTH_FAILURE, EXACT),
-	/* Verizon "571 Email from <ip> is currently blocked by Verizon
-	 * Online's anti-spam system": the IP, whatever "spam" says */
-	R("is currently blocked", BLOCKED, STRONG),
-	/* Outlook.com's postmaster codes (Outlook.com "Troubleshooting"
-	 * page for senders): SC-001 to SC-004 (reputation, namespace mining,
-	 * open proxy, complaints), DY-001/DY-002 (dynamic or compromised
-	 * IP), OU-001/OU-002: the sending IP or domain is blocked, whatever
-	 * "policy reasons" or "virus" says; RP-001 to RP-003: rate limits */
-	R("sc-001", BLOCKED, EXACT),
-	R("sc-002", BLOCKED, EXACT),
-	R("sc-003", BLOCKED, EXACT),
-	R("sc-004", BLOCKED, EXACT),
-	R("dy-001", BLOCKED, EXACT),
-	R("dy-002", BLOCKED, EXACT),
-	R("ou-001", BLOCKED, EXACT),
-	R("ou-002", BLOCKED, EXACT),
-	R("rp-001", SPEEDING, EXACT),
-	R("rp-002", SPEEDING, EXACT),
-	R("rp-003", SPEEDING, EXACT),
-	/* AOL's postmaster codes: (DNS:NR) no reverse DNS, (RTR:BL) the IP
-	 * blocked, and 521 "AOL will not accept delivery of this message" */
-	R("(dns:nr)", REQUIRE_PTR, EXACT),
-	R("(rtr:bl)", BLOCKED, EXACT),
-	R("aol will not accept delivery", BLOCKED, EXACT),
-	/* Exchange's Content Filter agent quarantines spam */
-	R("content filter agent", SPAM_DETECTED, STRONG),
 	/* Yahoo Sender Hub "[TSS11] Excessive unknown recipients - possible
 	 * Open Relay": a deferral of the sending host for its behaviour, not
 	 * an unknown address */
@@ -659,9 +571,6 @@ const BnRule bn_transport_rules[] = {
 	/* Office files with macros refused (Symantec/Broadcom Email Security,
 	 * Exchange attachment filtering) */
 	R("vba macro", POLICY_VIOLATION, STRONG),
-	/* Gmail "552 5.3.4 The number of attachments (n) exceeds Google's
-	 * limit": a per-message limit, not the size */
-	R("number of attachments", EXCEED_LIMIT, EXACT),
 	/* SparkPost bounce class 53 "Prohibited Attachment" */
 	R("prohibited attachment", POLICY_VIOLATION, EXACT),
 	/* Microsoft 365 NDR 5.7.520 "Your organization does not allow external
@@ -778,14 +687,6 @@ const BnRule bn_transport_rules[] = {
 	/* Gmail "The message contains a unicode character in a disallowed
 	 * header" */
 	R("disallowed header", NOT_COMPLIANT_RFC, EXACT),
-	/* Gmail "451 4.5.0 SMTP protocol violation", also after STARTTLS;
-	 * "503 5.5.2 Send hello first"; Postfix reject_unauth_pipelining
-	 * "Improper use of SMTP command pipelining" */
-	R("smtp protocol violation", SYNTAX_ERROR, EXACT),
-	R("send hello first", SYNTAX_ERROR, EXACT),
-	R("improper use of smtp command pipelining", SYNTAX_ERROR, EXACT),
-	/* Microsoft 5.0.350 "x-dg-ref header is too long" */
-	R("header is too long", CONTENT_ERROR, STRONG),
 	R("bare lf", NOT_COMPLIANT_RFC, STRONG),
 	R("bare linefeed", NOT_COMPLIANT_RFC, STRONG),
 #undef G

@@ -201,6 +201,49 @@ status_at(const char *text, size_t len, int cls, size_t dot)
 }
 
 /*
+ * Is the number ending at text[e] a quantity rather than a reply code: a
+ * size, a duration or a count its next word names ("250 kB", "421
+ * seconds", "550 messages"), a percentage, or one side of a ratio
+ * ("250/250")?  In any ASCII case, as every verdict (a reply's own text
+ * begins with the singular "Message ..." when it does).
+ */
+static bool
+quantity_follows(const char *text, size_t len, size_t e)
+{
+	static const char *const words[] = {
+		"kb", "mb", "gb", "kib", "mib", "bytes", "kbytes", "mbytes",
+		"seconds", "secs", "minutes", "mins", "hours", "days",
+		"messages", "emails", "mails", "recipients", "times", "attempts",
+		"connections", NULL
+	};
+	size_t		w;
+
+	if (e < len && (text[e] == '/' || text[e] == '%'))
+		return true;
+	if (e + 1 >= len || text[e] != ' ')
+		return false;
+	w = e + 1;
+	for (int i = 0; words[i]; i++)
+	{
+		size_t		n = strlen(words[i]);
+		size_t		k;
+
+		if (w + n > len)
+			continue;
+		for (k = 0; k < n; k++)
+		{
+			unsigned char c = (unsigned char) text[w + k];
+
+			if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char) words[i][k])
+				break;
+		}
+		if (k == n && (w + n == len || !is_alnum((unsigned char) text[w + n])))
+			return true;
+	}
+	return false;
+}
+
+/*
  * Both finders in one pass over the runs of digits (a status or a reply
  * code can only start a run, and the runs inside a dotted number are glued
  * to a dot, which neither accepts), stopping when both are found: the
@@ -240,7 +283,8 @@ bn_codes_find(const char *text, size_t len, BnStatus *status, int *reply)
 			i = e;
 			continue;
 		}
-		if (want_reply && e - i == 3 && prev != '-')
+		if (want_reply && e - i == 3 && prev != '-' && prev != '/' &&
+			!quantity_follows(text, len, e))
 		{
 			int			v = (c - '0') * 100 + (text[i + 1] - '0') * 10 + (text[i + 2] - '0');
 
@@ -281,7 +325,8 @@ bn_status_find(const char *text, size_t len)
  * A reply code in text is three digits starting a token (at the start or
  * after a space, punctuation such as '(' or ':', or "#"), followed by a
  * space, '-', end of text, or ';' / ',' / ')'.  "550-5.1.1" counts; "5502"
- * and "1550" do not.
+ * and "1550" do not, nor do quantities ("250 kB", "550 messages",
+ * "250/250").
  */
 int
 bn_reply_code_find(const char *text, size_t len)

@@ -84,6 +84,14 @@ main(void)
 	CHECK_INT(reply("code 650 is not a reply"), 0);
 	CHECK_INT(reply("4.2.2 452"), 452);
 	CHECK_INT(bn_reply_code_find(NULL, 0), 0);
+	/* quantities are no reply codes: sizes, durations, counts, ratios */
+	CHECK_INT(reply("Message size 250 kB over the limit"), 0);
+	CHECK_INT(reply("retry in 421 seconds"), 0);
+	CHECK_INT(reply("You sent 550 messages today"), 0);
+	CHECK_INT(reply("hourly limit (250/250 (100%))"), 0);
+	CHECK_INT(reply("at 450% of the quota"), 0);
+	/* a reply whose text begins with the singular still is */
+	CHECK_INT(reply("421 Message from 192.0.2.1 temporarily deferred"), 421);
 
 	/* past the eight-byte digit test: every offset, high bytes around */
 	for (int off = 0; off < 20; off++)
