@@ -148,7 +148,28 @@
 #      Postfix's "Error: no valid recipients" read by its 5.5.1
 #      (syntax_error; the label says on_hold), and cPanel's catch-all "The
 #      account or domain may not exist" (host_unknown, as Sisimai reads
-#      it; the label says on_hold); bar 90%.  Always runs.
+#      it; the label says on_hold); bar 90%; and a twelfth
+#      (test/strings/holdout12.tsv: 89 lines written the same way from
+#      secure email gateways' and hosting providers' documented refusals
+#      -- Mimecast's code list, GoDaddy's IB codes, Rackspace, IONOS,
+#      Strato, Aruba, Fastmail, Zoho/ZeptoMail, Broadcom, Sophos Email's
+#      XGEMAIL codes, Trend Micro -- and German and French lines of such
+#      providers), scored once before any change: reasons 47/89 = 52.8%,
+#      kinds 78.7%, hard flag 95.5%; fixed with the documented meanings
+#      (phrases_documented.c, Mimecast's provider rules) and the two
+#      languages' words: 80/89 = 89.9%, no corpus row changed verdict.  The
+#      nine left are not fitted: Mimecast's "Sender address blocked" and
+#      "Block policy for Envelope From" (an earlier set labels the latter
+#      policy_violation), Rackspace's G6 under 4.4.1, IONOS's and Aruba's
+#      "policy violation" (a block and a rate limit by their help pages,
+#      policy by its words), Fastmail's "Unexpected internal error" said
+#      by an old help page to mean an unknown user, Zoho's "Mail rejected
+#      by destination domain", ZeptoMail's "Relaying disallowed" for an
+#      unverified sender domain, and a ClamAV phishing heuristic; bar 85%.
+#      The Yandex row of the eighth set was relabelled suspend: Yandex's
+#      help ("Report on non-delivery to Yandex") says "Policy rejection on
+#      the target address" means the recipient's account is blocked.
+#      Always runs.
 #   2. when ../shared/corpus is present: agreement per format family of the
 #      corpus and its spread, a leave-family-out view, and for every rule how
 #      many families and own strings it decides; a rule that decides in one
@@ -183,6 +204,7 @@ fi
 "$tmp/accuracy" --own "$here/strings/holdout9.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout10.tsv" 85 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout11.tsv" 90 || exit 1
+"$tmp/accuracy" --own "$here/strings/holdout12.tsv" 85 || exit 1
 
 if [ ! -f "$corpus" ]; then
 	echo "skipped: ../shared/corpus not present (own strings scored above)"

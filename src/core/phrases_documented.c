@@ -160,6 +160,82 @@ const BnRule bn_documented_rules[] = {
 #define G "content_error: Microsoft 5.0.350"
 	R("header is too long", CONTENT_ERROR, STRONG),
 #undef G
+
+	/*
+	 * Secure email gateways' and hosting providers' documented refusals:
+	 * GoDaddy's IB codes (IB110/IB113 "This IP has been (temporarily)
+	 * blocked ...", IB501/IB502 a blank or IP From: address, IB510 "max
+	 * number of messages per session", IB607 "too many recipients this
+	 * hour", "Account storage limit"), Rackspace ("Mailbox received too
+	 * much email in a short period of time", "Throttled - Too much spam
+	 * from your mail server"), Mimecast ("This route requires encryption
+	 * (TLS)", "Maximum email size exceeded"), Strato ("(B-ATTACH)": an
+	 * attachment that may not be sent; "recipient e-mail adress
+	 * unknown"), ZeptoMail "Email size exceeded the policy", Broadcom
+	 * "Rejected due to banned content" (amavis' banned file types),
+	 * Sophos Email's XGEMAIL codes (a DBL listing, a TLS version, the
+	 * user's block list, a domain it does not protect, the allowed
+	 * size), Trend Micro "Domain of forward-path is not allowed" (not a
+	 * relay domain), cPanel "The recipient cannot be verified", Fastmail
+	 * "Not authorised to send from this header address".
+	 */
+#define G "blocked: GoDaddy IB codes, Sophos XGEMAIL DBL"
+	R("this ip has been temporarily blocked", BLOCKED, EXACT),
+	R("this ip has been blocked", BLOCKED, EXACT),
+	R("failed a dbl test", BLOCKED, EXACT),
+#undef G
+#define G "not_compliant_rfc: GoDaddy IB501/IB502"
+	R("blank from: addresses are not allowed", NOT_COMPLIANT_RFC, EXACT),
+	R("not allowed as a from: address", NOT_COMPLIANT_RFC, EXACT),
+#undef G
+#define G "too_many_conn: GoDaddy IB510"
+	R("messages per session", TOO_MANY_CONN, STRONG),
+#undef G
+#define G "speeding: GoDaddy IB607, Rackspace"
+	R("recipients this hour", SPEEDING, EXACT),
+	R("too much email in a short period", SPEEDING, STRONG),
+#undef G
+#define G "bad_reputation: Rackspace throttle"
+	R("too much spam from your", BAD_REPUTATION, EXACT),
+#undef G
+#define G "mailbox_full: GoDaddy"
+	R("account storage limit", MAILBOX_FULL, STRONG),
+#undef G
+#define G "failed_starttls: Mimecast, Sophos XGEMAIL"
+	R("route requires encryption", FAILED_STARTTLS, EXACT),
+	R("requires tls version", FAILED_STARTTLS, EXACT),
+	R("tls version used", FAILED_STARTTLS, EXACT),
+#undef G
+#define G "mesg_too_big: Mimecast, ZeptoMail, Sophos XGEMAIL"
+	R("maximum email size", MESG_TOO_BIG, STRONG),
+	R("email size exceeded", MESG_TOO_BIG, EXACT),
+	R("exceeded the allowed size", MESG_TOO_BIG, STRONG),
+#undef G
+#define G "policy_violation: Strato B-ATTACH, Broadcom banned content"
+	R("(b-attach)", POLICY_VIOLATION, EXACT),
+	R("banned content", POLICY_VIOLATION, STRONG),
+#undef G
+#define G "filtered: Sophos XGEMAIL user block list"
+	R("in the user block list", FILTERED, EXACT),
+#undef G
+#define G "no_relaying: Sophos XGEMAIL, Trend Micro relay domains"
+	R("isn't a sophos email protected domain", NO_RELAYING, EXACT),
+	R("forward-path is not allowed", NO_RELAYING, EXACT),
+#undef G
+#define G "user_unknown: Strato, cPanel recipient verification"
+	R("e-mail adress unknown", USER_UNKNOWN, STRONG),
+	R("recipient cannot be verified", USER_UNKNOWN, STRONG),
+#undef G
+#define G "rejected: Fastmail"
+	R("send from this header address", REJECTED, EXACT),
+#undef G
+	/* Yandex "Policy rejection on the target address": the recipient's
+	 * account is blocked for breaking the user agreement (Yandex Mail
+	 * help, "Report on non-delivery to Yandex") */
+#define G "suspend: Yandex"
+	R("policy rejection on the target address", SUSPEND, EXACT),
+	R("policy rejection on target address", SUSPEND, EXACT),
+#undef G
 };
 
 const size_t bn_documented_rule_count = sizeof(bn_documented_rules) / sizeof(bn_documented_rules[0]);

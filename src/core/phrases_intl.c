@@ -577,6 +577,21 @@ const BnRule bn_intl_rules[] = {
 	 * существует" of a user); Portuguese "mudou de endereço" (has moved),
 	 * "tempo de entrega expirado"; Spanish "dominio inexistente",
 	 * "demasiadas conexiones" */
+	/* German "zu viele E-Mails" (too many emails), "die IP-Adresse Ihres
+	 * Mailservers" (your mail server's IP, blocked), "der Anhang dieser
+	 * Nachricht" (this message's attachment, refused) -- IONOS and Strato
+	 * help; French "trop de messages", "pièce jointe interdite"; Chinese
+	 * "(邮箱)空间已满" / "邮箱已满" (the mailbox is full) */
+#define G "speeding, blocked, policy_violation, mailbox_full: de, fr, zh wording"
+	R("zu viele e-mails", SPEEDING, STRONG),
+	R("ip-adresse ihres mailservers", BLOCKED, STRONG),
+	R("anhang dieser nachricht", POLICY_VIOLATION, STRONG),
+	R("trop de messages", SPEEDING, STRONG),
+	R("pi\xc3\xa8" "ce jointe interdite", POLICY_VIOLATION, STRONG), /* pièce jointe interdite */
+	R("pi\xc3\xa8" "ces jointes interdites", POLICY_VIOLATION, STRONG), /* pièces jointes interdites */
+	R("\xe7\xa9\xba\xe9\x97\xb4\xe5\xb7\xb2\xe6\xbb\xa1", MAILBOX_FULL, STRONG), /* 空间已满 */
+	R("\xe9\x82\xae\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xa1", MAILBOX_FULL, STRONG), /* 邮箱已满 */
+#undef G
 #define G "speeding, suspend, mesg_too_big, too_many_conn, host_unknown, has_moved, expired: pl, fi, nl, ru, pt, es wording"
 	R("limit wysy\xc5\x82ki", SPEEDING, STRONG), /* limit wysyłki */
 	R("zosta\xc5\x82o zawieszone", SUSPEND, STRONG), /* zostało zawieszone */

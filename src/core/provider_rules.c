@@ -149,6 +149,15 @@ const BnRule bn_provider_rules[] = {
 	/* "451 Internal resource temporarily unavailable": Mimecast's
 	 * greylisting of an unknown sending server (retry within 1 min-12 h) */
 	P(MIMECAST, "internal resource temporarily unavailable", GREYLISTED, BN_PRIO_STRONG),
+	/* "451 Account service is temporarily unavailable": too many
+	 * concurrent inbound connections for the account; "451 Account
+	 * inbounds disabled": the account takes no inbound mail; "550
+	 * Exceeding outbound thread limit"; "Rejected by header based manually
+	 * Blocked Senders": a user's own block */
+	P(MIMECAST, "account service is temporarily unavailable", TOO_MANY_CONN, BN_PRIO_STRONG),
+	P(MIMECAST, "account inbounds disabled", NOT_ACCEPT, BN_PRIO_STRONG),
+	P(MIMECAST, "thread limit", TOO_MANY_CONN, BN_PRIO_STRONG),
+	P(MIMECAST, "manually blocked senders", FILTERED, BN_PRIO_EXACT),
 #undef G
 };
 
