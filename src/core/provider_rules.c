@@ -119,6 +119,11 @@ const BnRule bn_provider_rules[] = {
 	 * (Yandex Mail help, "Message rejected") */
 #define G "Yandex Mail help"
 	P(YANDEX, "policy rejection", POLICY_VIOLATION, BN_PRIO_STRONG),
+	/* ... but "Policy rejection on the target address" is the recipient's
+	 * account blocked for breaking the user agreement ("Report on
+	 * non-delivery to Yandex") */
+	P(YANDEX, "policy rejection on the target address", SUSPEND, BN_PRIO_EXACT),
+	P(YANDEX, "policy rejection on target address", SUSPEND, BN_PRIO_EXACT),
 #undef G
 
 	/* QQ / Tencent Exmail help: "Mailbox unavailable or access denied"
