@@ -30,6 +30,7 @@
 #include "postgres.h"
 
 #include "catalog/namespace.h"
+#include "catalog/partition.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
@@ -174,6 +175,14 @@ bounce_citus_queue_placement(Relation shard)
 
 	if (!OidIsValid(table))
 		return InvalidOid;
+	/* a partition's rows go to the queue of its partitioned table */
+	if (get_rel_relispartition(table))
+	{
+		List	   *ancestors = get_partition_ancestors(table);
+
+		if (ancestors != NIL)
+			table = llast_oid(ancestors);
+	}
 	queue = bounce_citus_queue_of(table);
 	if (!OidIsValid(queue))
 		return InvalidOid;

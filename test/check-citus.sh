@@ -425,6 +425,24 @@ expect "the archiving triggers are back on, on every shard" \
 		  AND tgname LIKE 'bounce_track_purge%%' AND tgenabled = 'O'\$\$) WHERE result = '1'")" 8
 check_model "after the purge: state of the whole history" "$CTMP/whole.tsv"
 
+# A partitioned events table, distributed: the rows inserted through the
+# parent land in its partitions' shards, whose triggers queue them in the
+# parent's queue (co-located with every partition).
+q 0 "CREATE TABLE pevents (account_id bigint, email text, type text, occurred_at timestamptz)
+		PARTITION BY RANGE (occurred_at);
+	CREATE TABLE pevents_2026 PARTITION OF pevents FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+	CREATE TABLE pevents_2027 PARTITION OF pevents FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+	SELECT create_distributed_table('pevents', 'account_id');" >/dev/null
+q 0 "SELECT bounce.track_events('pevents', 'email', 'type', NULL, 'occurred_at', tenant => 'account_id')" >/dev/null
+q 0 "INSERT INTO pevents SELECT 900 + g % 3, 'part' || g || '@example.net', 'sent',
+		CASE WHEN g % 2 = 0 THEN timestamptz '2026-06-01' ELSE timestamptz '2027-06-01' END
+	FROM generate_series(1, 40) g" >/dev/null
+expect "a partitioned distributed table: 40 rows queued in the parent's queue, applied" \
+	"$(q 0 "SELECT count(*) FROM pevents_bounce_queue;
+		SELECT bounce.apply_queued('pevents');
+		SELECT count(*) FROM bounce.address_state WHERE tenant IN ('900', '901', '902') AND last_sent_at IS NOT NULL" |
+		tr '\n' ' ' | sed 's/ $//')" "40 40 40"
+
 # 6. Cost per event: the same events tracked on one node (trigger) and on
 #    Citus (COPY into the distributed table, queued by the trigger on the
 #    shards, then applied on the coordinator; or replayed by a rebuild).
