@@ -168,8 +168,19 @@
 #      unverified sender domain, and a ClamAV phishing heuristic; bar 85%.
 #      The Yandex row of the eighth set was relabelled suspend: Yandex's
 #      help ("Report on non-delivery to Yandex") says "Policy rejection on
-#      the target address" means the recipient's account is blocked.
-#      Always runs.
+#      the target address" means the recipient's account is blocked;
+#      and a thirteenth (test/strings/holdout13.tsv: 93 non-English lines
+#      in 33 languages for the commonest reasons, written by a helper that
+#      did not read the classifier; Gmail's localized error pages and QQ
+#      Mail's help for a few, the rest the plain sentence a localized
+#      server prints, written by the helper), scored once before any
+#      change: reasons 31/93 = 33.3%, kinds 46.2%, hard flag 87.1%; fixed
+#      with each language's plain words (phrases_intl.c): 88/93 = 94.6%,
+#      no corpus row changed verdict.  The five left: a domain that "does
+#      not exist" or "was not found" with the domain's name between the
+#      words (nl, pl, el, ar: user_unknown or undefined, the kind agrees
+#      for three) and an Italian "l'indirizzo non è stato trovato"; bar
+#      90%.  Always runs.
 #   2. when ../shared/corpus is present: agreement per format family of the
 #      corpus and its spread, a leave-family-out view, and for every rule how
 #      many families and own strings it decides; a rule that decides in one
@@ -205,6 +216,7 @@ fi
 "$tmp/accuracy" --own "$here/strings/holdout10.tsv" 85 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout11.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout12.tsv" 85 || exit 1
+"$tmp/accuracy" --own "$here/strings/holdout13.tsv" 90 || exit 1
 
 if [ ! -f "$corpus" ]; then
 	echo "skipped: ../shared/corpus not present (own strings scored above)"

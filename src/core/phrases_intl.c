@@ -617,6 +617,110 @@ const BnRule bn_intl_rules[] = {
 	R("skr\xc3\xa4ppost", SPAM_DETECTED, STRONG), /* skräppost */
 	R("Skr\xc3\xa4ppost", SPAM_DETECTED, STRONG), /* Skräppost */
 #undef G
+	/*
+	 * Each language's plain wording for the commonest reasons, as a
+	 * localized server or provider prints it: an address not found, a
+	 * suspended account, delivery time run out, a virus, spam, a black
+	 * list, the recipient's own refusal list, too many messages, the
+	 * receiver's mail policy, a temporary error -- in the languages the
+	 * lists above lack for them (Gmail's localized error pages and QQ
+	 * Mail's bounce help for some; the languages' plain words for the
+	 * rest).  A domain that "does not exist" is not told apart from an
+	 * address where the words are apart.
+	 */
+#define G "user_unknown: es, it, nl, pl, ru, uk, hi, ms, da, zh wording (address not found)"
+	R("no se ha encontrado la direcci\xc3\xb3n", USER_UNKNOWN, STRONG), /* no se ha encontrado la dirección */
+	R("direcci\xc3\xb3n no encontrada", USER_UNKNOWN, STRONG), /* dirección no encontrada */
+	R("indirizzo non trovato", USER_UNKNOWN, STRONG),
+	R("adres niet is gevonden", USER_UNKNOWN, STRONG),
+	R("adres niet gevonden", USER_UNKNOWN, STRONG),
+	R("nie znaleziono tego adresu", USER_UNKNOWN, STRONG),
+	R("nie znaleziono adresu", USER_UNKNOWN, STRONG),
+	R("\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81 \xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd", USER_UNKNOWN, STRONG), /* адрес не найден */
+	R("\xd0\x90\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81 \xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd", USER_UNKNOWN, STRONG), /* Адрес не найден */
+	R("\xd0\xba\xd0\xbe\xd1\x80\xd0\xb8\xd1\x81\xd1\x82\xd1\x83\xd0\xb2\xd0\xb0\xd1\x87\xd0\xb0 \xd0\xbd\xd0\xb5 \xd0\xb7\xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd\xd0\xbe", USER_UNKNOWN, STRONG), /* користувача не знайдено */
+	R("\xd0\x9a\xd0\xbe\xd1\x80\xd0\xb8\xd1\x81\xd1\x82\xd1\x83\xd0\xb2\xd0\xb0\xd1\x87\xd0\xb0 \xd0\xbd\xd0\xb5 \xd0\xb7\xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd\xd0\xbe", USER_UNKNOWN, STRONG), /* Користувача не знайдено */
+	R("\xe0\xa4\x88\xe0\xa4\xae\xe0\xa5\x87\xe0\xa4\xb2 \xe0\xa4\xaa\xe0\xa4\xa4\xe0\xa4\xbe \xe0\xa4\xae\xe0\xa5\x8c\xe0\xa4\x9c\xe0\xa5\x82\xe0\xa4\xa6 \xe0\xa4\xa8\xe0\xa4\xb9\xe0\xa5\x80\xe0\xa4\x82 \xe0\xa4\xb9\xe0\xa5\x88", USER_UNKNOWN, STRONG), /* ईमेल पता मौजूद नहीं है */
+	R("e-mel penerima tidak wujud", USER_UNKNOWN, STRONG),
+	R("modtageren findes ikke", USER_UNKNOWN, STRONG),
+	R("\xe8\xaf\xa5\xe7\x94\xa8\xe6\x88\xb7\xe6\x9c\xaa\xe5\xbc\x80\xe9\x80\x9a", USER_UNKNOWN, STRONG), /* 该用户未开通 */
+#undef G
+#define G "host_unknown: hu wording (domain not found)"
+	R("tartom\xc3\xa1ny nem tal\xc3\xa1lhat\xc3\xb3", HOST_UNKNOWN, STRONG), /* tartomány nem található */
+#undef G
+#define G "mailbox_full: sk, uk, fa, hi wording"
+	R("povolen\xc3\xba kv\xc3\xb3tu", MAILBOX_FULL, STRONG), /* povolenú kvótu */
+	R("\xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xbf\xd0\xbe\xd0\xb2\xd0\xbd\xd0\xb5\xd0\xbd\xd0\xb0", MAILBOX_FULL, STRONG), /* переповнена */
+	R("\xd8\xb5\xd9\x86\xd8\xaf\xd9\x88\xd9\x82 \xd9\xbe\xd8\xb3\xd8\xaa\xdb\x8c \xda\xaf\xdb\x8c\xd8\xb1\xd9\x86\xd8\xaf\xd9\x87 \xd9\xbe\xd8\xb1 \xd8\xa7\xd8\xb3\xd8\xaa", MAILBOX_FULL, STRONG), /* صندوق پستی گیرنده پر است */
+	R("\xe0\xa4\xae\xe0\xa5\x87\xe0\xa4\xb2\xe0\xa4\xac\xe0\xa5\x89\xe0\xa4\x95\xe0\xa5\x8d\xe0\xa4\xb8 \xe0\xa4\xad\xe0\xa4\xb0 \xe0\xa4\x97\xe0\xa4\xaf\xe0\xa4\xbe \xe0\xa4\xb9\xe0\xa5\x88", MAILBOX_FULL, STRONG), /* मेलबॉक्स भर गया है */
+#undef G
+#define G "mesg_too_big: bg, th, ko wording"
+	R("\xd1\x82\xd0\xb2\xd1\x8a\xd1\x80\xd0\xb4\xd0\xb5 \xd0\xb3\xd0\xbe\xd0\xbb\xd1\x8f\xd0\xbc\xd0\xbe", MESG_TOO_BIG, STRONG), /* твърде голямо */
+	R("\xe0\xb8\x82\xe0\xb8\x99\xe0\xb8\xb2\xe0\xb8\x94\xe0\xb8\x82\xe0\xb9\x89\xe0\xb8\xad\xe0\xb8\x84\xe0\xb8\xa7\xe0\xb8\xb2\xe0\xb8\xa1\xe0\xb9\x80\xe0\xb8\x81\xe0\xb8\xb4\xe0\xb8\x99", MESG_TOO_BIG, STRONG), /* ขนาดข้อความเกิน */
+	R("\xeb\xa9\x94\xec\x9d\xbc \xed\x81\xac\xea\xb8\xb0", MESG_TOO_BIG, STRONG), /* 메일 크기 */
+#undef G
+#define G "suspend: pt, sk, ru, he, id, sv wording (account suspended or deactivated)"
+	R("foi suspensa", SUSPEND, STRONG),
+	R("foi suspenso", SUSPEND, STRONG),
+	R("je deaktivovan\xc3\xbd", SUSPEND, STRONG), /* je deaktivovaný */
+	R("\xd0\xb0\xd0\xba\xd0\xba\xd0\xb0\xd1\x83\xd0\xbd\xd1\x82 \xd0\xbf\xd0\xbe\xd0\xbb\xd1\x83\xd1\x87\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8f \xd0\xb7\xd0\xb0\xd0\xb1\xd0\xbb\xd0\xbe\xd0\xba\xd0\xb8\xd1\x80\xd0\xbe\xd0\xb2\xd0\xb0\xd0\xbd", SUSPEND, STRONG), /* аккаунт получателя заблокирован */
+	R("\xd0\x90\xd0\xba\xd0\xba\xd0\xb0\xd1\x83\xd0\xbd\xd1\x82 \xd0\xbf\xd0\xbe\xd0\xbb\xd1\x83\xd1\x87\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8f \xd0\xb7\xd0\xb0\xd0\xb1\xd0\xbb\xd0\xbe\xd0\xba\xd0\xb8\xd1\x80\xd0\xbe\xd0\xb2\xd0\xb0\xd0\xbd", SUSPEND, STRONG), /* Аккаунт получателя заблокирован */
+	R("\xd7\x94\xd7\x95\xd7\xa9\xd7\xa2\xd7\x94", SUSPEND, STRONG), /* הושעה */
+	R("telah dinonaktifkan", SUSPEND, STRONG),
+	R("har inaktiverats", SUSPEND, STRONG),
+#undef G
+#define G "expired: es, fr, pl, cs, ru, pt wording (delivery time ran out)"
+	R("no pudo entregarse en el plazo", EXPIRED, STRONG),
+	R("dans le d\xc3\xa9lai imparti", EXPIRED, STRONG), /* dans le délai imparti */
+	R("przekroczono czas dostarczenia", EXPIRED, STRONG),
+	R("opakovan\xc3\xbd" "ch pokusech", EXPIRED, STRONG), /* opakovaných pokusech */
+	R("\xd0\xb2\xd1\x80\xd0\xb5\xd0\xbc\xd1\x8f \xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2\xd0\xba\xd0\xb8 \xd0\xb8\xd1\x81\xd1\x82\xd0\xb5\xd0\xba\xd0\xbb\xd0\xbe", EXPIRED, STRONG), /* время доставки истекло */
+	R("\xd0\x92\xd1\x80\xd0\xb5\xd0\xbc\xd1\x8f \xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2\xd0\xba\xd0\xb8 \xd0\xb8\xd1\x81\xd1\x82\xd0\xb5\xd0\xba\xd0\xbb\xd0\xbe", EXPIRED, STRONG), /* Время доставки истекло */
+#undef G
+#define G "virus_detected: pt, ru/sr/bg, ar, ja, ko wording"
+	R("v\xc3\xadrus", VIRUS_DETECTED, STRONG), /* vírus */
+	R("\xd0\xb2\xd0\xb8\xd1\x80\xd1\x83\xd1\x81", VIRUS_DETECTED, STRONG), /* вирус */
+	R("\xd9\x81\xd9\x8a\xd8\xb1\xd9\x88\xd8\xb3", VIRUS_DETECTED, STRONG), /* فيروس */
+	R("\xe3\x82\xa6\xe3\x82\xa4\xe3\x83\xab\xe3\x82\xb9", VIRUS_DETECTED, STRONG), /* ウイルス */
+	R("\xeb\xb0\x94\xec\x9d\xb4\xeb\x9f\xac\xec\x8a\xa4", VIRUS_DETECTED, STRONG), /* 바이러스 */
+#undef G
+#define G "spam_detected: he, fa, th, vi, fi wording"
+	R("\xd7\x93\xd7\x95\xd7\x90\xd7\xa8 \xd7\x96\xd7\x91\xd7\x9c", SPAM_DETECTED, STRONG), /* דואר זבל */
+	R("\xd9\x87\xd8\xb1\xd8\xb2\xd9\x86\xd8\xa7\xd9\x85\xd9\x87", SPAM_DETECTED, STRONG), /* هرزنامه */
+	R("\xe0\xb8\xaa\xe0\xb9\x81\xe0\xb8\x9b\xe0\xb8\xa1", SPAM_DETECTED, STRONG), /* สแปม */
+	R("th\xc6\xb0 r\xc3\xa1" "c", SPAM_DETECTED, STRONG), /* thư rác */
+	R("roskaposti", SPAM_DETECTED, STRONG),
+#undef G
+#define G "blocked: sr/hr, tr, no, zh wording (a black list)"
+	R("crnoj listi", BLOCKED, STRONG),
+	R("kara listede", BLOCKED, STRONG),
+	R("svartelistet", BLOCKED, STRONG),
+	R("\xe9\xbb\x91\xe5\x90\x8d\xe5\x8d\x95", BLOCKED, STRONG), /* 黑名单 */
+#undef G
+#define G "filtered: de, ko, zh wording (the recipient's own refusal list)"
+	R("hat ihre absenderadresse gesperrt", FILTERED, STRONG),
+	R("\xec\x88\x98\xec\x8b\xa0 \xea\xb1\xb0\xeb\xb6\x80 \xeb\xaa\xa9\xeb\xa1\x9d", FILTERED, EXACT), /* 수신 거부 목록 */
+	R("\xe6\x8b\x92\xe6\x94\xb6\xe5\x90\x8d\xe5\x8d\x95", FILTERED, EXACT), /* 拒收名单 */
+#undef G
+#define G "speeding: pt, it, ja, zh, fi wording (too many, too fast)"
+	R("recebendo e-mails muito r\xc3\xa1pido", SPEEDING, STRONG), /* recebendo e-mails muito rápido */
+	R("troppi messaggi", SPEEDING, STRONG),
+	R("\xe9\x9d\x9e\xe5\xb8\xb8\xe3\x81\xab\xe9\x80\x9f\xe3\x81\x84\xe3\x83\x9a\xe3\x83\xbc\xe3\x82\xb9", SPEEDING, STRONG), /* 非常に速いペース */
+	R("\xe5\x8f\x91\xe4\xbf\xa1\xe9\xa2\x91\xe7\x8e\x87\xe8\xbf\x87\xe5\xbf\xab", SPEEDING, STRONG), /* 发信频率过快 */
+	R("liian monta viesti\xc3\xa4", SPEEDING, STRONG), /* liian monta viestiä */
+#undef G
+#define G "policy_violation: es, de, ru, ja wording (the receiver's mail policy)"
+	R("pol\xc3\xadtica de correo", POLICY_VIOLATION, STRONG), /* política de correo */
+	R("e-mail-richtlinien", POLICY_VIOLATION, STRONG),
+	R("\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xb8\xd1\x82\xd0\xb8\xd0\xba\xd0\xbe\xd0\xb9 \xd0\xbf\xd0\xbe\xd1\x87\xd1\x82\xd0\xbe\xd0\xb2\xd0\xbe\xd0\xb3\xd0\xbe \xd1\x81\xd0\xb5\xd1\x80\xd0\xb2\xd0\xb5\xd1\x80\xd0\xb0", POLICY_VIOLATION, STRONG), /* политикой почтового сервера */
+	R("\xe6\xb7\xbb\xe4\xbb\x98\xe3\x83\x95\xe3\x82\xa1\xe3\x82\xa4\xe3\x83\xab\xe3\x81\xae\xe7\xa8\xae\xe9\xa1\x9e", POLICY_VIOLATION, STRONG), /* 添付ファイルの種類 */
+#undef G
+#define G "system_error: hu, zh wording (a temporary error, a busy server)"
+	R("\xc3\xa1tmeneti hiba", SYSTEM_ERROR, STRONG), /* átmeneti hiba */
+	R("\xc3\x81tmeneti hiba", SYSTEM_ERROR, STRONG), /* Átmeneti hiba */
+	R("\xe4\xb8\xb4\xe6\x97\xb6\xe7\xb3\xbb\xe7\xbb\x9f\xe9\x97\xae\xe9\xa2\x98", SYSTEM_ERROR, STRONG), /* 临时系统问题 */
+	R("\xe4\xbc\xba\xe6\x9c\x8d\xe5\x99\xa8\xe5\xbf\x99\xe7\xa2\x8c", SYSTEM_ERROR, STRONG), /* 伺服器忙碌 */
+#undef G
 };
 
 const size_t bn_intl_rule_count = sizeof(bn_intl_rules) / sizeof(bn_intl_rules[0]);
