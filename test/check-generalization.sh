@@ -180,7 +180,17 @@
 #      not exist" or "was not found" with the domain's name between the
 #      words (nl, pl, el, ar: user_unknown or undefined, the kind agrees
 #      for three) and an Italian "l'indirizzo non è stato trovato"; bar
-#      90%.  Always runs.
+#      90%; and a fourteenth (test/strings/holdout14.tsv: 95 common replies
+#      in the forms senders store them -- MTA wrappers, DSN and ESP
+#      prefixes, JSON and HTML escaping, quoted-printable remnants, joined
+#      or "\n"-kept multi-line replies, upper case, truncation at 128 and
+#      255 bytes, codes only in the columns, numbers that are no reply
+#      code), scored once before any change: reasons 93/95 = 97.9%, kinds
+#      98.9%, hard flag 100%.  Sendmail's "Cannot send message for 5 days"
+#      now beats an earlier attempt's 4.4.1 in the same transcript
+#      (expired): 94/95.  The one left: Gmail's over-quota reply whose help
+#      link says OverQuotaPerm, read as suspend (a mailbox over quota for
+#      good, the project's reading of that link); bar 90%.  Always runs.
 #   2. when ../shared/corpus is present: agreement per format family of the
 #      corpus and its spread, a leave-family-out view, and for every rule how
 #      many families and own strings it decides; a rule that decides in one
@@ -217,6 +227,7 @@ fi
 "$tmp/accuracy" --own "$here/strings/holdout11.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout12.tsv" 85 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout13.tsv" 90 || exit 1
+"$tmp/accuracy" --own "$here/strings/holdout14.tsv" 90 || exit 1
 
 if [ ! -f "$corpus" ]; then
 	echo "skipped: ../shared/corpus not present (own strings scored above)"

@@ -170,7 +170,7 @@ const BnRule bn_transport_rules[] = {
 	R("gave up after", EXPIRED, MEDIUM + 5),
 	R("not delivered within", EXPIRED, MEDIUM + 5),
 	R("could not be delivered within", EXPIRED, MEDIUM + 5),
-	R("cannot send message for", EXPIRED, MEDIUM + 5),
+	R("cannot send message for", EXPIRED, STRONG),
 	R("failing for a long time", EXPIRED, MEDIUM + 5),
 	R("long failure period", EXPIRED, MEDIUM + 5),
 	R("in the queue too long", EXPIRED, MEDIUM),
