@@ -217,17 +217,26 @@ quantity_follows(const char *text, size_t len, size_t e)
 		"connections", NULL
 	};
 	size_t		w;
+	unsigned char first;
 
 	if (e < len && (text[e] == '/' || text[e] == '%'))
 		return true;
 	if (e + 1 >= len || text[e] != ' ')
 		return false;
 	w = e + 1;
+	first = (unsigned char) text[w];
+	if (first >= 'A' && first <= 'Z')
+		first += 32;
+	if (first < 'a' || first > 'z')
+		return false;			/* a status, a bracket: the usual reply */
 	for (int i = 0; words[i]; i++)
 	{
-		size_t		n = strlen(words[i]);
+		size_t		n;
 		size_t		k;
 
+		if ((unsigned char) words[i][0] != first)
+			continue;
+		n = strlen(words[i]);
 		if (w + n > len)
 			continue;
 		for (k = 0; k < n; k++)
