@@ -190,7 +190,26 @@
 #      now beats an earlier attempt's 4.4.1 in the same transcript
 #      (expired): 94/95.  The one left: Gmail's over-quota reply whose help
 #      link says OverQuotaPerm, read as suspend (a mailbox over quota for
-#      good, the project's reading of that link); bar 90%.  Always runs.
+#      good, the project's reading of that link); bar 90%; and a fifteenth
+#      (test/strings/holdout15.tsv: 80 lines for the less common reasons
+#      -- has_moved, exceed_limit, system_full, not_accept, mailer_error,
+#      syntax_error, content_error, require_ptr, rejected, no_relaying,
+#      feedback, vacation, delivered -- and Asian providers' documented
+#      replies: NetEase, QQ/Tencent, NTT docomo, au, Aliyun, Naver and a
+#      Korean portal list), scored once before any change: reasons 54/80 =
+#      67.5%, kinds 83.8%, hard flag 96.2%; fixed with the documented
+#      meanings (NetEase's RP/HL codes, QQ's refusals, docomo's "Too much
+#      mail data", Exim's "Space shortage", procmail, RFC 5321 504, relay
+#      refusals, SparkPost's spam_complaint, Japanese "not registered"):
+#      71/80 = 88.8%, no corpus row changed verdict.  The nine left are not
+#      fitted: four "too many recipients" rows the helper labels
+#      exceed_limit (a per-message limit) where the project reads X.5.3 as
+#      too_many_conn, as Sisimai does, and NetEase's RP:RCL as speeding;
+#      a null MX said as "Host unknown (Name server: .)"; NetEase's empty
+#      HELO (labelled inconsistently by earlier sets); Mailgun's bare
+#      reason "old"; au's "550 : User unknown" (a reception filter by
+#      Sisimai's au rule); Naver's "Network is busy" under 4.4.1; bar 85%.
+#      Always runs.
 #   2. when ../shared/corpus is present: agreement per format family of the
 #      corpus and its spread, a leave-family-out view, and for every rule how
 #      many families and own strings it decides; a rule that decides in one
@@ -228,6 +247,7 @@ fi
 "$tmp/accuracy" --own "$here/strings/holdout12.tsv" 85 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout13.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout14.tsv" 90 || exit 1
+"$tmp/accuracy" --own "$here/strings/holdout15.tsv" 85 || exit 1
 
 if [ ! -f "$corpus" ]; then
 	echo "skipped: ../shared/corpus not present (own strings scored above)"

@@ -236,6 +236,46 @@ const BnRule bn_documented_rules[] = {
 	R("policy rejection on the target address", SUSPEND, EXACT),
 	R("policy rejection on target address", SUSPEND, EXACT),
 #undef G
+
+	/*
+	 * NetEase (163/126) help-centre codes, also when the reply does not
+	 * name NetEase's host (provider_rules.c has them for its host): RP:QRC
+	 * and RP:TRC (too many recipients from the sender in a short time, in
+	 * a day), RP:FRL (no
+	 * anonymous relay), HL:IHU (the sending IP suspended for spam); QQ
+	 * Mail's "Mail is rejected by recipients" and "Mail content denied";
+	 * a Korean portal's "(SPAM_SUSPECT:IP_CONTROL)" and "(by user's reject
+	 * list)"; "Inactive mbox"; NTT docomo "552 Too much mail data" (the
+	 * mailbox is full).
+	 */
+#define G "NetEase, QQ Mail, Korean portals, NTT docomo (documented codes and replies)"
+	R("rp:qrc", SPEEDING, EXACT),
+	R("rp:trc", SPEEDING, EXACT),
+	R("rp:frl", NO_RELAYING, EXACT),
+	R("hl:ihu", BLOCKED, EXACT),
+	R("rejected by recipients", FILTERED, STRONG),
+	R("mail content denied", SPAM_DETECTED, STRONG),
+	R("ip_control", BLOCKED, EXACT),
+	R("user's reject list", FILTERED, EXACT),
+	R("inactive mbox", SUSPEND, EXACT),
+	R("too much mail data", MAILBOX_FULL, STRONG),
+#undef G
+	/*
+	 * MTA texts: Exim "452 Space shortage, please try later" (its spool
+	 * disk is short), procmail's own messages, RFC 5321 504 "Command
+	 * parameter not implemented", "please say HELO/EHLO first", relay
+	 * refusals "host denies relay" and "Relay operation rejected", and
+	 * SparkPost's spam_complaint event type.
+	 */
+#define G "system_full, mailer_error, syntax_error, no_relaying, feedback: MTA and ESP texts"
+	R("space shortage", SYSTEM_FULL, STRONG),
+	R("procmail:", MAILER_ERROR, STRONG),
+	R("command parameter not implemented", SYNTAX_ERROR, EXACT),
+	R("helo/ehlo first", SYNTAX_ERROR, EXACT),
+	R("denies relay", NO_RELAYING, STRONG),
+	R("relay operation rejected", NO_RELAYING, STRONG),
+	R("spam_complaint", FEEDBACK, EXACT),
+#undef G
 };
 
 const size_t bn_documented_rule_count = sizeof(bn_documented_rules) / sizeof(bn_documented_rules[0]);
