@@ -208,8 +208,18 @@
 #      a null MX said as "Host unknown (Name server: .)"; NetEase's empty
 #      HELO (labelled inconsistently by earlier sets); Mailgun's bare
 #      reason "old"; au's "550 : User unknown" (a reception filter by
-#      Sisimai's au rule); Naver's "Network is busy" under 4.4.1; bar 85%.
-#      Always runs.
+#      Sisimai's au rule); Naver's "Network is busy" under 4.4.1; bar 85%;
+#      and a sixteenth (test/strings/holdout16.tsv: 53 replies of
+#      open-source filtering as its sources and docs print them -- Postfix
+#      RBL texts for lists the sets lacked, postscreen, rspamd, Amavis,
+#      clamav-milter, greylisting daemons, policyd-spf, the Exim
+#      specification's ACL examples; about half typed from memory by the
+#      helper), scored once before any change: reasons 39/53 = 73.6%,
+#      kinds 88.7%, hard flag 98.1% ("virus" in Amavis' own failure texts,
+#      an SPF fail behind "Recipient address rejected" read as an unknown
+#      user, a client's recipient rate taken for a message's recipients,
+#      Exim ACL texts without a code); fixed with those meanings: 53/53,
+#      no corpus row changed verdict; bar 90%.  Always runs.
 #   2. when ../shared/corpus is present: agreement per format family of the
 #      corpus and its spread, a leave-family-out view, and for every rule how
 #      many families and own strings it decides; a rule that decides in one
@@ -248,6 +258,7 @@ fi
 "$tmp/accuracy" --own "$here/strings/holdout13.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout14.tsv" 90 || exit 1
 "$tmp/accuracy" --own "$here/strings/holdout15.tsv" 85 || exit 1
+"$tmp/accuracy" --own "$here/strings/holdout16.tsv" 90 || exit 1
 
 if [ ! -f "$corpus" ]; then
 	echo "skipped: ../shared/corpus not present (own strings scored above)"

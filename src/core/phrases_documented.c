@@ -276,6 +276,38 @@ const BnRule bn_documented_rules[] = {
 	R("relay operation rejected", NO_RELAYING, STRONG),
 	R("spam_complaint", FEEDBACK, EXACT),
 #undef G
+
+	/*
+	 * Open-source filters' own replies: Postfix postscreen "All server
+	 * ports are busy" and smtpd_client_recipient_rate_limit "too many
+	 * recipients from <client>" (a rate, not a message's recipients);
+	 * rspamd "Gtube pattern"; Amavis "Reject, id=... - BANNED:" (a file
+	 * type), "- BAD_HEADER:", "- INFECTED:", and "Error in processing"
+	 * (its own failure, whatever scanner or path it names);
+	 * clamav-milter "Rejecting harmful e-mail: <virus> found";
+	 * postfix-policyd-spf-perl's "Please see http://www.openspf.net/Why?"
+	 * (an SPF fail, whatever restriction carries it); the Exim
+	 * specification's ACL examples (DKIM "with invalid or missing
+	 * signature", "Blacklisted file extension detected", ratelimit "Sender
+	 * rate exceeds", verify = header_syntax "Message headers fail syntax
+	 * check", "Rejected by DCC").
+	 */
+#define G "open-source filters: Postfix postscreen and rate limits, rspamd, Amavis, clamav-milter, policyd-spf, Exim ACLs"
+	R("all server ports are busy", TOO_MANY_CONN, STRONG),
+	R("too many recipients from", SPEEDING, STRONG),
+	R("gtube pattern", SPAM_DETECTED, EXACT),
+	R("- banned:", POLICY_VIOLATION, EXACT),
+	R("- bad_header:", NOT_COMPLIANT_RFC, EXACT),
+	R("- infected:", VIRUS_DETECTED, EXACT),
+	R("error in processing, id=", SYSTEM_ERROR, EXACT),
+	R("rejecting harmful e-mail", VIRUS_DETECTED, EXACT),
+	R("openspf.net/why", AUTH_FAILURE, EXACT),
+	R("invalid or missing signature", AUTH_FAILURE, STRONG),
+	R("blacklisted file extension", POLICY_VIOLATION, EXACT),
+	R("sender rate exceeds", SPEEDING, STRONG),
+	R("headers fail syntax check", NOT_COMPLIANT_RFC, EXACT),
+	R("rejected by dcc", SPAM_DETECTED, STRONG),
+#undef G
 };
 
 const size_t bn_documented_rule_count = sizeof(bn_documented_rules) / sizeof(bn_documented_rules[0]);
