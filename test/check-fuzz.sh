@@ -10,7 +10,7 @@
 #   clang -g -O1 -fsanitize=fuzzer,address,undefined \
 #     -fno-sanitize-recover=undefined -Isrc/core \
 #     -o test/fuzz/fuzz_classify test/fuzz/fuzz_classify.c \
-#     src/core/{reason,status,provider,provider_rules,phrases,phrases_transport,phrases_documented,phrases_intl,patterns,meaning,classify}.c
+#     src/core/{reason,status,provider,provider_rules,phrases,phrases_transport,phrases_refusal,phrases_outcome,phrases_documented,phrases_intl,patterns,meaning,classify}.c
 #   mkdir -p test/fuzz/corpus-classify
 #   test/fuzz/fuzz_classify -max_len=4096 -max_total_time=3600 -jobs=4 \
 #     -timeout=5 test/fuzz/corpus-classify
@@ -37,7 +37,7 @@ fi
 # only the files the classifier needs, so others' work in progress cannot
 # break this check
 core=""
-for f in reason status provider provider_rules phrases phrases_transport phrases_documented phrases_intl patterns meaning classify; do
+for f in reason status provider provider_rules phrases phrases_transport phrases_refusal phrases_outcome phrases_documented phrases_intl patterns meaning classify; do
 	core="$core $root/src/core/$f.c"
 done
 if ! clang -g -O1 -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \

@@ -181,6 +181,8 @@ static const struct
 }			rule_tables[] = {
 	{bn_generic_rules, &bn_generic_rule_count},
 	{bn_transport_rules, &bn_transport_rule_count},
+	{bn_refusal_rules, &bn_refusal_rule_count},
+	{bn_outcome_rules, &bn_outcome_rule_count},
 	{bn_documented_rules, &bn_documented_rule_count},
 	{bn_intl_rules, &bn_intl_rule_count},
 	{bn_stage_rules, &bn_stage_rule_count},

@@ -82,13 +82,19 @@ typedef struct BnRule
 /*
  * The tables: generic wording in English about the recipient (phrases.c)
  * and about the receiving system and the transaction, with the SMTP stage
- * markers (phrases_transport.c), in other languages (phrases_intl.c),
- * provider wording (provider_rules.c).
+ * markers (phrases_transport.c), a refusal of the sender
+ * (phrases_refusal.c), what is no failure (phrases_outcome.c), replies
+ * documented word for word (phrases_documented.c), in other languages
+ * (phrases_intl.c), provider wording (provider_rules.c).
  */
 extern const BnRule bn_generic_rules[];
 extern const size_t bn_generic_rule_count;
 extern const BnRule bn_transport_rules[];
 extern const size_t bn_transport_rule_count;
+extern const BnRule bn_refusal_rules[];
+extern const size_t bn_refusal_rule_count;
+extern const BnRule bn_outcome_rules[];
+extern const size_t bn_outcome_rule_count;
 extern const BnRule bn_documented_rules[];
 extern const size_t bn_documented_rule_count;
 extern const BnRule bn_intl_rules[];

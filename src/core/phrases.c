@@ -7,8 +7,10 @@
  *		the reason and where the meaning comes from (an RFC, the IANA
  *		registry, an MTA's source, a provider's published error
  *		documentation).  The wording about the receiving system and the
- *		transaction, and the SMTP stage markers, are in phrases_transport.c;
- *		other languages in phrases_intl.c.  patterns.c builds the matcher
+ *		transaction, and the SMTP stage markers, are in phrases_transport.c,
+ *		a refusal of the sender in phrases_refusal.c, what is no failure in
+ *		phrases_outcome.c, replies documented word for word in
+ *		phrases_documented.c, other languages in phrases_intl.c.  patterns.c builds the matcher
  *		over them.
  *
  * Plain C: no PostgreSQL headers; data only.

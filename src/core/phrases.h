@@ -1,6 +1,7 @@
 /*
  * phrases.h
  *		What the wording tables (phrases.c, phrases_transport.c,
+ *		phrases_refusal.c, phrases_outcome.c, phrases_documented.c,
  *		phrases_intl.c) share: the priorities and the macros that write one
  *		rule.  Included by those files only.
  */
