@@ -109,16 +109,9 @@ citus_queue_rows(TrackMap *map, TriggerData *td)
 	else
 	{
 		Tuplestorestate *ts = td->tg_newtable;
-		TupleTableSlot *slot;
+		TupleTableSlot *slot = track_transition_slot(map, td);
 		int64		rowpos = 0;
 
-		if (ts == NULL)
-			track_protocol_error(map->tgname, map->relname,
-								 "fires FOR EACH STATEMENT without a transition table",
-								 "Add REFERENCING NEW TABLE AS new_events, or use FOR EACH ROW.");
-		slot = MakeSingleTupleTableSlot(RelationGetDescr(td->tg_relation),
-										&TTSOpsMinimalTuple);
-		tuplestore_rescan(ts);
 		while (tuplestore_gettupleslot(ts, true, false, slot))
 		{
 			queue_row(map, queue, slot, &arena, ++rowpos, values, nulls);

@@ -359,21 +359,13 @@ track_statement(TrackCall *call, TriggerData *td)
 {
 	TrackMap   *map = call->map;
 	Tuplestorestate *ts = td->tg_newtable;
-	TupleTableSlot *slot;
+	TupleTableSlot *slot = track_transition_slot(map, td);
 	MemoryContext batch_cxt;
 	bool		more = true;
 	int64		rowpos = 0;		/* rows of the statement read so far */
 
-	if (ts == NULL)
-		track_protocol_error(map->tgname, map->relname,
-					   "fires FOR EACH STATEMENT without a transition table",
-					   "Add REFERENCING NEW TABLE AS new_events, or use FOR EACH ROW.");
-
-	slot = MakeSingleTupleTableSlot(RelationGetDescr(td->tg_relation),
-									&TTSOpsMinimalTuple);
 	batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "bounce track batch",
 									  ALLOCSET_DEFAULT_SIZES);
-	tuplestore_rescan(ts);
 	while (more)
 	{
 		MemoryContext old = MemoryContextSwitchTo(batch_cxt);

@@ -147,6 +147,12 @@ extern void track_protocol_error(const char *tgname, const char *relname,
 								 const char *msg, const char *hint) pg_attribute_noreturn();
 extern Oid	track_purge_function_oid(void);
 
+/*
+ * track_read.c: a slot for the rows of a statement trigger's transition
+ * table, rewound; a protocol error when the trigger has none.
+ */
+extern TupleTableSlot *track_transition_slot(TrackMap *map, TriggerData *td);
+
 /* citus_queue.c: the rows of a shard's trigger call, into its queue. */
 extern void citus_queue_rows(TrackMap *map, TriggerData *td);
 

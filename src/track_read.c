@@ -766,6 +766,22 @@ track_event_ptr_cmp(const void *pa, const void *pb)
 	return bn_event_cmp(&a->ev, &b->ev);
 }
 
+/* See track_map.h. */
+TupleTableSlot *
+track_transition_slot(TrackMap *map, TriggerData *td)
+{
+	TupleTableSlot *slot;
+
+	if (td->tg_newtable == NULL)
+		track_protocol_error(map->tgname, map->relname,
+							 "fires FOR EACH STATEMENT without a transition table",
+							 "Add REFERENCING NEW TABLE AS new_events, or use FOR EACH ROW.");
+	slot = MakeSingleTupleTableSlot(RelationGetDescr(td->tg_relation),
+									&TTSOpsMinimalTuple);
+	tuplestore_rescan(td->tg_newtable);
+	return slot;
+}
+
 /* Read a query row (address, tenant, select list) as an event. */
 bool
 track_read_query_row(TrackMap *map, HeapTuple tup, TupleDesc desc, Arena *arena,
